@@ -1,0 +1,43 @@
+# Two commands do all setup on a fresh machine with Python 3 and make: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LOCK := requirements/requirements.txt
+
+.PHONY: serve test build check new lock benchmark clean
+
+# Re-install only when the lock file changes: the second run is instant.
+$(STAMP): $(LOCK)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(STAMP)
+	$(BIN)/python -m scripts.check
+
+test: $(STAMP) build
+	$(BIN)/python -m scripts.check
+	$(BIN)/python -m pytest
+
+new: $(STAMP)
+	$(BIN)/python -m scripts.new_article
+
+benchmark: $(STAMP)
+	$(BIN)/python -m scripts.benchmark
+
+# Regenerate the hash-pinned lock from requirements/requirements.in.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		-o $(LOCK) requirements/requirements.in
+
+clean:
+	rm -rf site .pytest_cache
