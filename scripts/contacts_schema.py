@@ -78,13 +78,21 @@ class Channel(Strict):
     notes: Optional[Text] = None
     evidence: list[Source] = Field(min_length=1)
 
+    @property
+    def is_sender_name(self) -> bool:
+        """An alphanumeric SMS sender (MPESA, #ADCC18222): shown as text, never dialled."""
+        return self.kind is ChannelKind.sms and bool(re.search(r"[A-Za-z#]", self.value))
+
     @model_validator(mode="after")
     def _consistent(self):
         if self.may_call_you and self.never_calls_you:
             raise ValueError("may_call_you and never_calls_you cannot both be true — keep the one the sources state")
         if self.kind in (ChannelKind.phone, ChannelKind.sms) and not self.dial_region:
             raise ValueError("phone and sms channels need dial_region (the two-letter region they are dialled from, e.g. CN)")
-        if self.kind in (ChannelKind.phone, ChannelKind.sms):
+        if self.is_sender_name:
+            if not re.fullmatch(r"#?[A-Za-z0-9][A-Za-z0-9 ]{1,14}", self.value):
+                raise ValueError("an SMS sender name is 2–15 letters and digits, e.g. MPESA or #ADCC18222")
+        elif self.kind in (ChannelKind.phone, ChannelKind.sms):
             try:
                 parse_dialable(self.value, self.dial_region)
             except NumberError as exc:
@@ -101,7 +109,7 @@ class Provider(Strict):
     kind: ProviderKind = ProviderKind.wallet
     name: Text
     regions: list[str] = Field(min_length=1)
-    domains: list[str] = Field(min_length=1, description="Official web domains, e.g. alipay.com")
+    domains: list[str] = Field(default_factory=list, description="Official web domains, e.g. alipay.com")
     in_app_route: Optional[Text] = None
     summary: Optional[Text] = None
     channels: list[Channel] = Field(default_factory=list)
@@ -121,6 +129,12 @@ class Provider(Strict):
             if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", domain) or domain.startswith("xn--"):
                 raise ValueError(f"domain {domain!r} must be a bare lower-case host such as alipay.com (no https://, no path)")
         return value
+
+    @model_validator(mode="after")
+    def _wallets_have_domains(self):
+        if self.kind is ProviderKind.wallet and not self.domains:
+            raise ValueError("a wallet needs at least one official domain (e.g. alipay.com): its evidence is matched against it")
+        return self
 
     @model_validator(mode="after")
     def _unique_channels(self):

@@ -21,6 +21,7 @@ from scripts.front_matter import FrontMatterError, read_meta  # noqa: E402
 from scripts.page_blocks import augment  # noqa: E402
 from scripts.registry import Contacts, RegistryError  # noqa: E402
 from scripts.render import PageError, Renderer  # noqa: E402
+from scripts.rules.hc001_typed_number import typed_numbers  # noqa: E402
 
 log = get_plugin_logger("helpcenter")
 _state: dict = {}
@@ -54,6 +55,9 @@ def on_page_markdown(markdown, page, config, files):
     renderer = renderers.get(lang) or renderers.setdefault(lang, Renderer(_state["contacts"], lang))
     src = Path(page.file.abs_src_path)
     rel = src.relative_to(Path(config.docs_dir).parent).as_posix()
+    typed = typed_numbers(src.read_text(encoding="utf-8"), set(_state["contacts"].publishable_digits))
+    if typed:
+        raise PluginError("\n".join(f"{rel}:{line}: HC001 {message}" for line, message in typed))
     try:
         meta, _body, first_line = read_meta(src)
         body = renderer.render_page(markdown, rel, first_line)

@@ -58,7 +58,7 @@ def dialable_forms(value: str, region: str | None) -> set[str]:
     """Digit strings under which this number may appear in text: as dialled, national, with country code."""
     digits = phonenumbers.normalize_digits_only(value)
     forms = {digits}
-    if not region:
+    if not region or any(ch.isalpha() or ch == "#" for ch in value):  # an SMS sender name, not a number
         return forms
     try:
         parsed = parse_dialable(value, region)

@@ -65,6 +65,8 @@ class Renderer:
                 f"HC103 {contact_id!r} is a {contact.channel.kind.value} channel, not a number — "
                 f"use contact_card({contact.provider.id!r}) to show it"
             )
+        if contact.channel.is_sender_name:
+            return self._template("sender.html", contact=contact)
         dial = parse_dialable(contact.channel.value, contact.channel.dial_region)
         return self._template("phone.html", contact=contact, dial=dial)
 
