@@ -74,7 +74,7 @@ class Renderer:
         """A provider's card with every publishable channel; unpublishable ones are left out."""
         provider = self.contacts.provider(provider_id)
         shown = self.contacts.channels_of(provider_id)
-        has_number = any(c.channel.kind is ChannelKind.phone for c in shown)
+        has_number = any(c.channel.kind in (ChannelKind.phone, ChannelKind.sms) for c in shown)
         return self._template("contact_card.html", provider=provider, contacts=shown, has_number=has_number)
 
     def in_app_route(self, provider_id: str) -> Markup:

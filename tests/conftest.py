@@ -43,3 +43,39 @@ def site_copy(tmp_path):
     text = text.replace("../../../../overrides", str(root / "overrides")).replace("../../../../scripts", str(root / "scripts"))
     config.write_text(text, encoding="utf-8")
     return target
+
+
+def build_site(config: Path, out: Path, env_extra: dict | None = None) -> "subprocess.CompletedProcess":
+    """Run a strict MkDocs build of `config` into `out` and return the finished process."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HC_TODAY=TODAY.isoformat(), **(env_extra or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+        capture_output=True, text=True, env=env, cwd=config.parent,
+    )
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """The good fixture site, built once."""
+    out = tmp_path_factory.mktemp("fixture-site") / "site"
+    result = build_site(FIXTURE_SITE / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real site: `make test` passes HC_SITE_DIR=site after its strict build; otherwise build it here."""
+    import os
+
+    given = os.environ.get("HC_SITE_DIR")
+    if given and (Path(given) / "index.html").exists():
+        return Path(given).resolve()
+    out = tmp_path_factory.mktemp("real-site") / "site"
+    result = build_site(HERE.parent / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
