@@ -27,6 +27,7 @@ class PageError(Exception):
 class _Row:
     provider: object
     numbers: list
+    anchor: str
 
 
 def _oneline(html: str) -> Markup:
@@ -70,12 +71,13 @@ class Renderer:
         dial = parse_dialable(contact.channel.value, contact.channel.dial_region)
         return self._template("phone.html", contact=contact, dial=dial)
 
-    def contact_card(self, provider_id: str) -> Markup:
+    def contact_card(self, provider_id: str, anchor: str | None = None) -> Markup:
         """A provider's card with every publishable channel; unpublishable ones are left out."""
         provider = self.contacts.provider(provider_id)
+        anchor = anchor or f"hc-{provider.id}"
         shown = self.contacts.channels_of(provider_id)
         has_number = any(c.channel.kind in (ChannelKind.phone, ChannelKind.sms) for c in shown)
-        return self._template("contact_card.html", provider=provider, contacts=shown, has_number=has_number)
+        return self._template("contact_card.html", provider=provider, contacts=shown, has_number=has_number, anchor=anchor)
 
     def in_app_route(self, provider_id: str) -> Markup:
         """The provider's in-app route to customer service, as plain text."""
@@ -92,12 +94,14 @@ class Renderer:
         ]
         if not providers:
             raise RegistryError(f"HC105 directory(region={region!r}, kind={kind!r}) matches no provider — check the region code")
+        # A provider can appear in several regions' directories on one page: anchors carry the region.
+        prefix = "-".join(part.lower() for part in ("hc", kind or "all", region or "all"))
         rows = [
-            _Row(p, [c for c in self.contacts.channels_of(p.id) if c.channel.kind is ChannelKind.phone])
+            _Row(p, [c for c in self.contacts.channels_of(p.id) if c.channel.kind is ChannelKind.phone], f"{prefix}-{p.id}")
             for p in providers
         ]
         table = self._template("directory.html", rows=rows)
-        cards = "\n".join(self.contact_card(p.id) for p in providers)
+        cards = "\n".join(self.contact_card(row.provider.id, row.anchor) for row in rows)
         return Markup(f"{table}\n{cards}")
 
     def render_page(self, markdown: str, src: str, first_line: int = 1) -> str:
