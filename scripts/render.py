@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,11 +13,12 @@ from markupsafe import Markup
 from scripts import paths
 from scripts.contacts_schema import ChannelKind
 from scripts.phone_numbers import parse_dialable
+from scripts.official_contacts import official_contacts
 from scripts.registry import Contacts, RegistryError
 from scripts.ui_strings import strings
 
 TEMPLATES = paths.OVERRIDES / "partials" / "hc"
-PAGE_FUNCTIONS = ("phone", "contact_card", "directory", "in_app_route")
+PAGE_FUNCTIONS = ("phone", "contact_card", "directory", "in_app_route", "number_checker")
 
 
 class PageError(Exception):
@@ -103,6 +105,13 @@ class Renderer:
         table = self._template("directory.html", rows=rows)
         cards = "\n".join(self.contact_card(row.provider.id, row.anchor) for row in rows)
         return Markup(f"{table}\n{cards}")
+
+    def number_checker(self) -> Markup:
+        """The "Is this number official?" widget with the publishable registry inline (no request needed)."""
+        data = official_contacts(self.contacts)
+        # "</" inside inline JSON could close the script element early: escape it.
+        as_json = lambda value: Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+        return self._template("number_checker.html", data_json=as_json(data), text_json=as_json(self.t["checker"]))
 
     def render_page(self, markdown: str, src: str, first_line: int = 1) -> str:
         """Render the registry calls in a page body; errors name `src` and the line in the source file."""

@@ -7,10 +7,12 @@ import json
 import re
 from pathlib import Path
 
+import yaml
+
 from scripts import paths
 from scripts.evidence import aging_sources, is_fresh
 from scripts.number_detect import digits_key, find_numbers
-from scripts.phone_numbers import dialable_forms
+from scripts.official_contacts import official_contacts
 from scripts.registry import Contacts
 
 SCANNED_SUFFIXES = (".html", ".json", ".js", ".xml")
@@ -38,6 +40,27 @@ def aging_evidence(contacts: Contacts) -> list[str]:
     ]
 
 
+def load_synonyms(path: Path = paths.DATA / "search_synonyms.yml") -> list[list[str]]:
+    """Groups of words readers use for the same thing (data/search_synonyms.yml)."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def with_synonyms(text: str, title: str, groups: list[list[str]]) -> str:
+    """`text` plus the missing words of every synonym group its title touches.
+
+    Keyed on the title, not the body: a page *about* refunds should answer "退钱", while the many
+    pages that merely mention a refund should not all rank for it.
+    """
+    lower = text.lower()
+    title = title.lower()
+    extra = []
+    for group in groups:
+        if any(word.lower() in title for word in group):
+            extra += [word for word in group if word.lower() not in lower]
+    # U+200B separates the added words the same way the search plugin separates jieba's segments.
+    return text + ("\u200b" + "\u200b".join(extra) if extra else "")
+
+
 def split_search_index(site: Path, languages=paths.LANGUAGES, default=paths.DEFAULT_LANGUAGE) -> dict[str, int]:
     """Write search/search_index.<lang>.json holding only that language's pages; return byte sizes.
 
@@ -47,6 +70,9 @@ def split_search_index(site: Path, languages=paths.LANGUAGES, default=paths.DEFA
     if not index_path.exists():
         return {}
     index = json.loads(index_path.read_text(encoding="utf-8"))
+    groups = load_synonyms()
+    for doc in index["docs"]:
+        doc["text"] = with_synonyms(doc["text"], doc.get("title", ""), groups)
     prefixes = {lang: f"{lang}/" for lang in languages if lang != default}
     sizes = {}
     for lang in languages:
@@ -58,33 +84,8 @@ def split_search_index(site: Path, languages=paths.LANGUAGES, default=paths.DEFA
         out = site / "search" / f"search_index.{lang}.json"
         out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         sizes[lang] = out.stat().st_size
+    index_path.unlink()  # nobody should download both languages; the theme is pointed at the split files
     return sizes
-
-
-def official_contacts(contacts: Contacts) -> dict:
-    """The machine-readable list of publishable channels, for the checker page and for others to use."""
-    entries = []
-    for c in contacts.all():
-        if not c.publishable:
-            continue
-        ch, p, best = c.channel, c.provider, c.assessment.best
-        entries.append({
-            "id": c.id,
-            "provider": {"id": p.id, "name": p.name.model_dump(), "kind": p.kind.value},
-            "kind": ch.kind.value,
-            "value": ch.value,
-            "dial_region": ch.dial_region,
-            "digits": sorted(dialable_forms(ch.value, ch.dial_region)) if ch.kind.value in ("phone", "sms") else [],
-            "status": c.assessment.status.value,
-            "answers_calls": ch.answers_calls,
-            "may_call_you": ch.may_call_you,
-            "never_calls_you": ch.never_calls_you,
-            "sms_sender": ch.sms_sender,
-            "hours": ch.hours.model_dump() if ch.hours else None,
-            "in_app_route": p.in_app_route.model_dump() if p.in_app_route else None,
-            "evidence": {"url": best.url, "publisher": best.publisher.value, "checked": best.checked.isoformat()},
-        })
-    return {"generated_for": contacts.policy.today.isoformat(), "max_evidence_age_days": contacts.policy.max_age_days, "contacts": entries}
 
 
 def finish_site(site: Path, contacts: Contacts) -> None:

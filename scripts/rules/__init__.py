@@ -42,7 +42,7 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-CALL = re.compile(r"\{\{\s*(phone|contact_card|directory|in_app_route)\s*\((.*?)\)\s*\}\}")
+CALL = re.compile(r"\{\{\s*(phone|contact_card|directory|in_app_route|number_checker)\s*\((.*?)\)\s*\}\}")
 
 
 def _arguments(source: str) -> tuple[str, dict]:

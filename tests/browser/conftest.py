@@ -74,6 +74,7 @@ def page(browser, server):
     """A fresh page that records every request it makes."""
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
+    page.set_default_timeout(10_000)
     page.requests_seen = []
     page.on("request", lambda request: page.requests_seen.append(request.url))
     yield page
