@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # make `scripts` importable by path
 
-from scripts import languages, paths, site_checks  # noqa: E402
+from scripts import languages, paths, site_checks, structured_data  # noqa: E402
 from scripts.evidence import Policy  # noqa: E402
 from scripts.front_matter import FrontMatterError, read_meta  # noqa: E402
 from scripts.page_blocks import augment  # noqa: E402
@@ -62,7 +62,9 @@ def on_page_markdown(markdown, page, config, files):
         meta, _body, first_line = read_meta(src)
         body = renderer.render_page(markdown, rel, first_line)
         page_path = Path(page.file.src_uri).relative_to(lang).as_posix() if page.file.src_uri.startswith(lang + "/") else page.file.src_uri
-        return augment(body, meta, renderer, page_path)
+        body = augment(body, meta, renderer, page_path)
+        _state.setdefault("jsonld", {})[page.file.src_uri] = structured_data.jsonld(_state["contacts"], renderer.shown_providers, lang)
+        return body
     except (FrontMatterError, PageError, RegistryError) as exc:
         raise PluginError(str(exc)) from None
 
@@ -75,6 +77,7 @@ def on_page_context(context, page, config, nav):
     config.extra["alternate"] = [a for a in alts if a["lang"] != "x-default"]
     context["hc_alternates"] = alts
     context["hc_lang"] = _lang(page, config)
+    context["hc_jsonld"] = _state.get("jsonld", {}).get(page.file.src_uri)
     return context
 
 

@@ -15,6 +15,8 @@ def augment(body: str, meta: ArticleMeta, renderer: Renderer, page_path: str) ->
 
     `page_path` is the page's path inside its language folder, e.g. account/locked.md.
     """
+    if meta.translation == "pending":
+        body = f"{renderer.block('translation_pending.html')}\n\n{body}"
     if meta.risk is not Risk.high:
         return body
     reminder = renderer.block("risk_reminder.html")

@@ -52,6 +52,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.globals.update(t=self.t, lang=lang, renderer=self)
+        self.shown_providers: list[str] = []  # providers whose cards the current page shows, for JSON-LD
 
     def _template(self, name: str, **context) -> Markup:
         return _oneline(self.env.get_template(name).render(**context))
@@ -77,6 +78,7 @@ class Renderer:
         """A provider's card with every publishable channel; unpublishable ones are left out."""
         provider = self.contacts.provider(provider_id)
         anchor = anchor or f"hc-{provider.id}"
+        self.shown_providers.append(provider.id)
         shown = self.contacts.channels_of(provider_id)
         has_number = any(c.channel.kind in (ChannelKind.phone, ChannelKind.sms) for c in shown)
         return self._template("contact_card.html", provider=provider, contacts=shown, has_number=has_number, anchor=anchor)
@@ -118,6 +120,7 @@ class Renderer:
         env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
         env.globals.update({name: getattr(self, name) for name in PAGE_FUNCTIONS})
         offset = first_line - 1
+        self.shown_providers = []
         try:
             code = env.compile(markdown, filename=src)
         except jinja2.TemplateSyntaxError as exc:

@@ -130,3 +130,10 @@ def test_bad_data_stops_the_build(site_copy, tmp_path, case):
     result = build_site(site_copy / "mkdocs.yml", tmp_path / "out")
     assert result.returncode != 0, f"{case}: build should fail"
     assert re.search(expected, result.stdout + result.stderr), (result.stdout + result.stderr)[-2500:]
+
+
+def test_pages_with_cards_carry_organization_jsonld(fixture_site):
+    html = read(fixture_site, "en/index.html")
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    org = data["@graph"][0]
+    assert org["name"] == "ExamplePay" and org["contactPoint"][0]["telephone"] == "95999"
