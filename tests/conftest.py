@@ -79,3 +79,10 @@ def real_site(tmp_path_factory):
     result = build_site(HERE.parent / "mkdocs.yml", out)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
+
+
+def site_url_of(site: Path) -> str:
+    """The site_url a build used, read back from the home page's canonical link."""
+    import re
+
+    return re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8")).group(1)

@@ -6,8 +6,11 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+from tests.conftest import site_url_of
 
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -25,8 +28,15 @@ def system_chromium() -> str | None:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"  # the site's sub-path, as on a GitHub Pages project site
+
     def log_message(self, *args):
         pass
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def send_error(self, code, message=None, explain=None):
         # Behave like GitHub Pages: a missing path gets the site's 404.html with status 404.
@@ -43,11 +53,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def server(real_site):
-    handler = functools.partial(_Quiet, directory=str(real_site))
+    """The built site served under the same sub-path as its site_url (e.g. /wallet-help-center/)."""
+    prefix = urlsplit(site_url_of(real_site)).path
+    handler = functools.partial(type("Handler", (_Quiet,), {"prefix": prefix}), directory=str(real_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix.rstrip('/')}"
     httpd.shutdown()
 
 
