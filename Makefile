@@ -14,8 +14,10 @@ $(STAMP): $(LOCK)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	touch $(STAMP)
 
+# Served at the root of 127.0.0.1:8000 (the deployed site lives under /<repo>/); edits to the
+# registry, interface words and scripts reload too.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --watch data --watch scripts
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -32,7 +34,7 @@ test: $(STAMP)
 	HC_SITE_DIR=site $(BIN)/python -m pytest
 
 new: $(STAMP)
-	$(BIN)/python -m scripts.new_article
+	$(BIN)/python -m scripts.new_article $(SECTION) $(SLUG)
 
 benchmark: $(STAMP)
 	$(BIN)/python -m scripts.benchmark

@@ -1,6 +1,5 @@
 """Crawl the built site: every internal link and anchor resolves. External links are checked only by the scheduled workflow."""
 
-import re
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path

@@ -127,3 +127,9 @@ def test_rules_table_lists_every_rule():
     table = check.rules_table()
     for rule in check.ALL:
         assert f"| {rule.ID} | {rule.NAME} |" in table
+
+
+@pytest.mark.parametrize("doc", ["CONTRIBUTING.md", "CONTRIBUTING.zh.md"])
+def test_contributor_docs_carry_the_current_rules_table(doc):
+    text = (Path(__file__).parents[2] / doc).read_text(encoding="utf-8")
+    assert check.rules_table() in text, f"{doc}: paste the output of `python -m scripts.check --rules`"
