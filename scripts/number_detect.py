@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -60,6 +61,7 @@ def _mask(text: str, pattern: re.Pattern) -> str:
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
 
 
+@lru_cache(maxsize=65536)  # the same digit strings recur on every page of a site
 def _is_short_code(digits: str) -> bool:
     for region in SHORT_CODE_REGIONS:
         try:
@@ -71,16 +73,28 @@ def _is_short_code(digits: str) -> bool:
     return False
 
 
+def _digit_chars() -> str:
+    """Every character that NFKC folds to an ASCII digit (full-width, mathematical, circled…)."""
+    return "".join(chr(c) for c in range(0x80, 0x20000) if unicodedata.normalize("NFKC", chr(c)) in "0123456789" and len(unicodedata.normalize("NFKC", chr(c))) == 1)
+
+
+_DIGIT = "0-9" + re.escape(_digit_chars())
+# Where a number can start. Jumping between these with a regex instead of walking every
+# character keeps the output gate fast on large sites (it reads every built page).
+_START = re.compile(rf"[{_DIGIT}]|[+\uff0b](?=[{_DIGIT}])")
+
+
 def _runs(text: str):
     """Yield (start, end, digits, shape) for every run of digits with joiners, tags or invisibles between."""
     n = len(text)
     i = 0
     while i < n:
+        found = _START.search(text, i)
+        if not found:
+            return
+        i = found.start()
         ch = _clean_char(text[i])
-        plus = ch == "+" and i + 1 < n and _clean_char(text[i + 1]).isdigit()
-        if not (ch.isdigit() and ch.isascii()) and not plus:
-            i += 1
-            continue
+        plus = ch == "+"
         start, digits, shape, j, last_digit_end = i, "+" if plus else "", "", i + (1 if plus else 0), i
         pending = ""
         while j < n:

@@ -128,6 +128,8 @@ def vendor_digests(theme_dirs) -> set[str]:
 def scan_output(site: Path, contacts: Contacts, vendor: set[str] = frozenset()) -> list[str]:
     """Every phone-like string in the built HTML, JSON, JS and XML that is not a published registry number."""
     allowed = contacts.publishable_digits
+    forms = set(allowed)
+    clean_lines: set[int] = set()  # header, navigation and footer lines repeat on every page: scan each once
     problems = []
     for path in sorted(site.rglob("*")):
         if path.suffix not in SCANNED_SUFFIXES or not path.is_file():
@@ -136,10 +138,16 @@ def scan_output(site: Path, contacts: Contacts, vendor: set[str] = frozenset()) 
         if hashlib.sha256(raw).hexdigest() in vendor:
             continue
         text = readable_output(raw.decode("utf-8", errors="replace"))
-        for f in find_numbers(text, set(allowed)):
-            if digits_key(f.digits) not in allowed:
-                problems.append(
-                    f"{path.relative_to(site.parent)}:{f.line}: HC300 {f.reason} {f.text!r} is not a published registry number — "
-                    f"find where it comes from (template, override, script or page) and render it from data/contacts.yml instead"
-                )
+        for number, line in enumerate(text.split("\n"), start=1):
+            key = hash(line)
+            if key in clean_lines:
+                continue
+            bad = [f for f in find_numbers(line, forms) if digits_key(f.digits) not in allowed]
+            if not bad:
+                clean_lines.add(key)
+            problems += [
+                f"{path.relative_to(site.parent)}:{number}: HC300 {f.reason} {f.text!r} is not a published registry number — "
+                f"find where it comes from (template, override, script or page) and render it from data/contacts.yml instead"
+                for f in bad
+            ]
     return problems
