@@ -35,13 +35,17 @@ def on_config(config):
     # Data sits beside mkdocs.yml, so fixture sites in tests bring their own registry.
     data = Path(config.config_file_path).parent / "data"
     publishers = data / "publishers.yml"
+    registry = data / "contacts.yml"
+    # static-i18n calls on_config once per language: parse the registry once per change, not per language.
+    stamp = tuple((f, f.stat().st_mtime_ns if f.exists() else None) for f in (registry, publishers))
+    if _state.get("stamp") == stamp:
+        return config
     try:
         policy = Policy.load(publishers if publishers.exists() else paths.PUBLISHERS)
-        contacts = Contacts.load(data / "contacts.yml", policy)
+        contacts = Contacts.load(registry, policy)
     except RegistryError as exc:
         raise PluginError(f"Contact registry is invalid:\n{exc}") from None
-    _state["contacts"] = contacts
-    _state["renderers"] = {}
+    _state.update(contacts=contacts, renderers={}, stamp=stamp)
     for line in site_checks.stale_evidence(contacts):
         log.warning(line)
     for line in site_checks.aging_evidence(contacts):
