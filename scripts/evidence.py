@@ -112,8 +112,8 @@ def is_fresh(source: Source, policy: Policy) -> bool:
     return 0 <= age_days(source, policy) <= policy.max_age_days
 
 
-def _registrable(host: str) -> str:
-    # Two sources on www.example.com and news.example.com are one publisher, not two.
+def registrable_domain(host: str) -> str:
+    """www.news.cn and m.news.cn -> news.cn: two sources on one registrable domain are one publisher."""
     labels = host.split(".")
     keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in {"com", "gov", "org", "net", "co", "edu"} else 2
     return ".".join(labels[-keep:])
@@ -135,7 +135,7 @@ def assess(channel: Channel, provider: Provider, policy: Policy) -> Assessment:
     independent = [s for s in channel.evidence if source_is_independent(s, policy) and is_fresh(s, policy)]
     by_publisher = {}
     for source in sorted(independent, key=lambda s: s.checked, reverse=True):
-        by_publisher.setdefault(_registrable(any_host(source.url)), source)
+        by_publisher.setdefault(registrable_domain(any_host(source.url)), source)
     if len(by_publisher) >= 2:
         return Assessment(Status.corroborated, next(iter(by_publisher.values())), "two independent sources")
     if official:

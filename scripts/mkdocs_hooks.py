@@ -59,11 +59,12 @@ def on_page_markdown(markdown, page, config, files):
     renderer = renderers.get(lang) or renderers.setdefault(lang, Renderer(_state["contacts"], lang))
     src = Path(page.file.abs_src_path)
     rel = src.relative_to(Path(config.docs_dir).parent).as_posix()
-    typed = typed_numbers(src.read_text(encoding="utf-8"), set(_state["contacts"].publishable_digits))
+    source = src.read_text(encoding="utf-8")
+    typed = typed_numbers(source, set(_state["contacts"].publishable_digits))
     if typed:
         raise PluginError("\n".join(f"{rel}:{line}: HC001 {message}" for line, message in typed))
     try:
-        meta, _body, first_line = read_meta(src)
+        meta, _body, first_line = read_meta(src, source)
         body = renderer.render_page(markdown, rel, first_line)
         page_path = Path(page.file.src_uri).relative_to(lang).as_posix() if page.file.src_uri.startswith(lang + "/") else page.file.src_uri
         body = augment(body, meta, renderer, page_path)

@@ -111,6 +111,13 @@ class Contacts:
             )
         return contact
 
+    def providers_in(self, region: str | None = None, kind: str | None = "wallet") -> list[Provider]:
+        """Providers a directory(region=…, kind=…) lists, in registry order."""
+        return [
+            p for p in self.registry.providers
+            if (region is None or region in p.regions) and (kind is None or p.kind.value == kind)
+        ]
+
     def channels_of(self, provider_id: str, publishable_only: bool = True) -> list[Contact]:
         provider = self.provider(provider_id)
         found = [self.contacts[f"{provider.id}.{c.id}"] for c in provider.channels]

@@ -53,6 +53,9 @@ class Renderer:
         )
         self.env.globals.update(t=self.t, lang=lang, renderer=self)
         self.shown_providers: list[str] = []  # providers whose cards the current page shows, for JSON-LD
+        # Page bodies are Markdown with registry calls: no autoescape (the calls return Markup).
+        self.page_env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+        self.page_env.globals.update({name: getattr(self, name) for name in PAGE_FUNCTIONS})
 
     def _template(self, name: str, **context) -> Markup:
         return _oneline(self.env.get_template(name).render(**context))
@@ -92,10 +95,7 @@ class Renderer:
 
     def directory(self, region: str | None = None, kind: str = "wallet") -> Markup:
         """A table of providers (in `region`, of `kind`) and their cards below it."""
-        providers = [
-            p for p in self.contacts.registry.providers
-            if (region is None or region in p.regions) and (kind is None or p.kind.value == kind)
-        ]
+        providers = self.contacts.providers_in(region, kind)
         if not providers:
             raise RegistryError(f"HC105 directory(region={region!r}, kind={kind!r}) matches no provider — check the region code")
         # A provider can appear in several regions' directories on one page: anchors carry the region.
@@ -117,8 +117,7 @@ class Renderer:
 
     def render_page(self, markdown: str, src: str, first_line: int = 1) -> str:
         """Render the registry calls in a page body; errors name `src` and the line in the source file."""
-        env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-        env.globals.update({name: getattr(self, name) for name in PAGE_FUNCTIONS})
+        env = self.page_env
         offset = first_line - 1
         self.shown_providers = []
         try:

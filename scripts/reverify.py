@@ -27,7 +27,8 @@ from urllib.parse import urlsplit
 
 from scripts import paths
 from scripts.contacts_schema import Channel, ChannelKind
-from scripts.evidence import Policy, _registrable, source_is_official
+from scripts.evidence import Policy, source_is_official
+from scripts.evidence import registrable_domain as publisher_domain
 from scripts.phone_numbers import dialable_forms
 from scripts.registry import Contacts
 
@@ -78,7 +79,7 @@ def registrable_domain(host: str) -> str:
     except ValueError:
         pass
     # Same heuristic the evidence policy uses to tell two publishers apart.
-    return _registrable(host) if "." in host else host
+    return publisher_domain(host) if "." in host else host
 
 
 class _MovedAway(Exception):

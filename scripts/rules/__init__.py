@@ -15,6 +15,7 @@ from pathlib import Path
 
 from scripts import paths
 from scripts.registry import Contacts, RegistryError
+from scripts.render import PAGE_FUNCTIONS
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def _rel(path: Path, root: Path) -> str:
         return str(path)
 
 
-CALL = re.compile(r"\{\{\s*(phone|contact_card|directory|in_app_route|number_checker)\s*\((.*?)\)\s*\}\}")
+CALL = re.compile(r"\{\{\s*(" + "|".join(PAGE_FUNCTIONS) + r")\s*\((.*?)\)\s*\}\}")
 
 
 def _arguments(source: str) -> tuple[str, dict]:

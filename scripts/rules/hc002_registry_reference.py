@@ -25,7 +25,7 @@ def check(content: Content):
                 elif function == "directory":
                     region = kwargs.get("region", arg or None)
                     kind = kwargs.get("kind", "wallet")
-                    if not any((region is None or region in p.regions) and p.kind.value == kind for p in contacts.registry.providers):
+                    if not contacts.providers_in(region, kind):
                         raise RegistryError(f"directory(region={region!r}, kind={kind!r}) matches no provider — check the region code")
             except RegistryError as exc:
                 yield Finding(path, line, ID, str(exc).removeprefix("HC101 ").removeprefix("HC102 "))
