@@ -55,6 +55,7 @@ class Source(Strict):
     checked: dt.date
     note: str = Field(min_length=10, description="What the page says, in our words; say if read from an archived copy")
     quote: Optional[str] = Field(default=None, max_length=200, description="The short line of the page that holds the number, for re-verification")
+    archived: Optional[str] = Field(default=None, description="A stored or archived copy of the page as it was when checked (https)")
 
     @field_validator("checked", mode="before")
     @classmethod
