@@ -1,0 +1,1 @@
+"""Command-line tools: thin commands over the stages (check, new, reverify, benchmark)."""

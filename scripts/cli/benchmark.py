@@ -1,0 +1,324 @@
+"""Benchmark: build time and size of our configuration against stock Material, on generated sites.
+
+`python -m scripts.cli.benchmark [--sizes 100 1000] [--out DIR] [--repeat 1]`: N articles per language, zh and
+en; results as Markdown tables on stdout and in <out>/results.md. See BENCHMARK.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import material
+import mkdocs
+
+from scripts import paths
+from scripts.gates import output_scan
+from scripts.registry.evidence import Policy
+from scripts.registry.contacts import Contacts
+
+SEED = 20261122
+SECTION_SIZE = 20  # articles per section: each page's nav lists at most this many siblings
+TOPICS = 6  # top-level folders (tabs), like the real site's handful of sections
+REGISTRY_CALL = '{{ contact_card("uk-report-fraud") }}'
+ENV = {"HC_TODAY": "2026-11-22", "NO_MKDOCS_2_WARNING": "1"}
+BUILDS = ("ours", "stock")
+BUDGET_RATIO, BUDGET_FLAT, BUDGET_FIRST_LOAD = 1.15, 1.5, 100_000  # ×, ×, bytes gzip (100 kB)
+
+WORDS = {  # lang: phrases, subjects, problems, headings ("|"-separated); no digits anywhere
+    "zh": ("打开官方 App|进入安全中心|核对账户信息|查看交易记录|确认收款人姓名|修改登录密码|开启设备锁|留意系统通知|保存聊天截图|不要点击陌生链接|不要透露验证码|"
+           "等待审核结果|提交身份证明|检查银行卡状态|取消自动扣款|更新实名信息|关闭免密支付|核实商户名称|冻结可疑交易|保留付款凭证",
+           "转账|付款|退款|提现|充值|账户|银行卡|红包|扫码支付|自动扣款", "失败|延迟到账|被限制|显示异常|重复扣款|无法完成|被拒绝|需要核验",
+           "为什么会出现这个问题|先做这几步|需要准备的材料|处理需要多长时间|常见误区|如何防范诈骗|仍然无法解决时"),
+    "en": ("open the official app|go to the security centre|check your account details|review the transaction history|confirm the payee's name|"
+           "change your login password|turn on the device lock|watch for in-app notices|keep screenshots of the chat|never tap unknown links|"
+           "never share a verification code|wait for the review|upload proof of identity|check the card status|cancel the automatic payment|"
+           "update your identity details|turn off password-free payments|check the merchant's name|freeze the suspicious payment|keep the receipt",
+           "Transfer|Payment|Refund|Withdrawal|Top-up|Account|Bank card|Red packet|QR payment|Auto-debit",
+           "failed|arrives late|is restricted|looks wrong|charged twice|cannot finish|was declined|needs checking",
+           "Why this happens|Do these first|What to prepare|How long it takes|Common mistakes|Avoid scams|If it is still not solved"),
+}
+WORDS = {lang: tuple(group.split("|") for group in groups) for lang, groups in WORDS.items()}
+
+
+def letters(i: int, width: int) -> str:
+    """`i` in base 26 as `width` lowercase letters: slugs and titles without any digits."""
+    return "".join(chr(97 + i // 26**k % 26) for k in reversed(range(width)))
+
+
+def layout(n: int) -> list[str]:
+    """Article paths inside a language folder: topic/section/article.md, sections of SECTION_SIZE."""
+    sections = [i // SECTION_SIZE for i in range(n)]
+    return [f"topic-{letters(s % TOPICS, 1)}/section-{letters(s, 2)}/article-{letters(i, 3)}.md" for i, s in enumerate(sections)]
+
+
+def _sentence(rng: random.Random, lang: str) -> str:
+    """One sentence of 2–4 phrases in `lang`."""
+    picks = rng.sample(WORDS[lang][0], rng.randint(2, 4))
+    text = "，".join(picks) + "。" if lang == "zh" else ", then ".join(picks) + "."
+    return text[0].upper() + text[1:]
+
+
+def article_text(index: int, lang: str, seed: int = SEED) -> str:
+    """A whole article (front matter + Markdown), identical for the same index, language and seed."""
+    rng = random.Random(f"{seed}:{lang}:{index}")
+    code = letters(index, 3).upper()
+    _, subjects, problems, headings = WORDS[lang]
+    subject, problem = rng.choice(subjects), rng.choice(problems)
+    title = f"{subject}{problem}怎么办（{code}）" if lang == "zh" else f"{subject} {problem}: what to do ({code})"
+    description = _sentence(rng, lang)
+    first, second, third = rng.sample(headings, 3)
+    items = "\n".join(f"- {_sentence(rng, lang)}" for _ in range(rng.randint(3, 5)))
+    steps = "\n".join(f"1. {_sentence(rng, lang)}" for _ in range(3))
+    quoted = lambda value: json.dumps(value, ensure_ascii=False)  # noqa: E731  (a JSON string is a YAML string)
+    front = f"---\ntitle: {quoted(title)}\ndescription: {quoted(description)}\nlast_reviewed: 2026-11-01\nrisk: low\n---\n\n"
+    p = lambda: ("" if lang == "zh" else " ").join(_sentence(rng, lang) for _ in range(rng.randint(3, 5)))  # noqa: E731  paragraph
+    return (f"{front}# {title}\n\n{p()}\n\n## {first}\n\n{p()}\n\n{items}\n\n## {second}\n\n{p()}\n\n{steps}\n\n"
+            f"## {third}\n\n{p()}\n\n{REGISTRY_CALL}\n\n{p()}\n")
+
+
+def home_text(lang: str) -> str:
+    """A language's home page, with valid front matter."""
+    title, desc = ("基准测试首页", "由基准测试脚本生成的示例帮助中心首页。") if lang == "zh" else ("Benchmark home", "Home page of a help center generated by the benchmark.")
+    return f"---\ntitle: {title}\ndescription: {desc}\nlast_reviewed: 2026-11-01\nrisk: low\n---\n\n# {title}\n\n{desc}\n"
+
+
+def _block(text: str, key: str) -> str:
+    """A top-level key of a YAML file with its indented lines, as text (so tags like !ENV survive)."""
+    match = re.search(rf"^{key}:.*\n(?:(?:[ \t].*|[ \t]*)\n)*", text, re.M)
+    return match.group(0) if match else ""
+
+
+def our_config(real: str) -> str:
+    """The real mkdocs.yml with no nav (MkDocs derives it), overrides from the repository, our plugin kept."""
+    text = real.replace(_block(real, "nav"), "")
+    return re.sub(r"^(\s+custom_dir:).*$", rf"\1 {paths.OVERRIDES}", text, flags=re.M)
+
+
+def stock_config(real: str) -> str:
+    """Stock Material + static-i18n + search: same content and Markdown extensions, no customisation."""
+    return (
+        "site_name: 钱包帮助中心\n" + _block(real, "site_url") + "docs_dir: docs\n"
+        "theme:\n  name: material\n  language: zh\nplugins:\n  - search\n  - i18n:\n      docs_structure: folder\n"
+        "      languages:\n        - {locale: zh, name: 中文, default: true, build: true}\n"
+        "        - {locale: en, name: English, build: true, site_name: Wallet Help Center, theme: {language: en}}\n"
+        + _block(real, "markdown_extensions")
+    )
+
+
+def generate_site(root: Path, n: int) -> list[str]:
+    """Write docs/, data/ and both configs under `root`; return the article paths."""
+    if root.exists():
+        shutil.rmtree(root)
+    articles = layout(n)
+    for lang in paths.LANGUAGES:
+        base = root / "docs" / lang
+        base.mkdir(parents=True)
+        (base / "index.md").write_text(home_text(lang), encoding="utf-8")
+        for i, rel in enumerate(articles):
+            (base / rel).parent.mkdir(parents=True, exist_ok=True)
+            (base / rel).write_text(article_text(i, lang), encoding="utf-8")
+    shutil.copytree(paths.DOCS / "assets", root / "docs" / "assets")
+    shutil.copytree(paths.DATA, root / "data")
+    real = (paths.ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.ours.yml").write_text(our_config(real), encoding="utf-8")
+    (root / "mkdocs.stock.yml").write_text(stock_config(real), encoding="utf-8")
+    return articles
+
+
+@dataclass
+class Build:
+    """Outcome of building one configuration: best wall time, success, strict-mode note."""
+
+    seconds: float = 0.0
+    ok: bool = False
+    note: str = ""  # strict-mode outcome or failure
+
+
+def _timed_build(config: Path, out: Path, strict: bool) -> tuple[int, float, str]:
+    """(exit code, wall seconds, stderr tail) of one `mkdocs build` in a subprocess."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict", "-f", str(config), "-d", str(out)]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=config.parent, env=dict(os.environ, **ENV), capture_output=True, text=True)
+    return proc.returncode, time.perf_counter() - start, " ".join(proc.stderr.strip().splitlines()[-3:])[:300]
+
+
+def run_build(config: Path, out: Path, repeat: int, strict: bool) -> Build:
+    """Best-of-`repeat` build time; a strict failure is noted, then the build is timed without --strict."""
+    note, times = ("strict: pass" if strict else "not strict"), []
+    for _ in range(repeat):
+        code, seconds, err = _timed_build(config, out, strict)
+        if code and strict:
+            note, strict = f"strict FAILED ({err}); timed with --no-strict", False
+            code, seconds, err = _timed_build(config, out, strict)
+        if code:
+            return Build(note=f"{note}; build FAILED: {err}")
+        times.append(seconds)
+    return Build(min(times), True, note)
+
+
+def gate_seconds(root: Path, site: Path) -> float:
+    """Wall time of the output number gate alone (vendor digests + output_scan.scan_output), as on_post_build runs it."""
+    contacts = Contacts.load(root / "data" / "contacts.yml", Policy.load(root / "data" / "publishers.yml"))
+    start = time.perf_counter()
+    theme_dirs = [Path(material.__file__).parent / "templates", Path(mkdocs.__file__).parent / "templates"]
+    output_scan.scan_output(site, contacts, output_scan.vendor_digests(theme_dirs))
+    return time.perf_counter() - start
+
+
+def gz(data: bytes) -> int:
+    """Size of `data` gzipped at level 9."""
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def site_sizes(site: Path) -> dict:
+    """HTML file count, HTML bytes and total bytes of a built site."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    html = [p.stat().st_size for p in files if p.suffix == ".html"]
+    return {"pages": len(html), "html": sum(html), "total": sum(p.stat().st_size for p in files)}
+
+
+def search_sizes(site: Path) -> dict[str, tuple[int, int]]:
+    """{index file name: (raw bytes, gzip bytes)} for every search index in the site."""
+    return {p.name: (p.stat().st_size, gz(p.read_bytes())) for p in sorted((site / "search").glob("search_index*.json"))}
+
+
+class _Assets(HTMLParser):
+    """Collects stylesheet and script URLs of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: dict[str, list[str]] = {"css": [], "js": []}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and "stylesheet" in (a.get("rel") or "").lower().split() and a.get("href"):
+            self.urls["css"].append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.urls["js"].append(a["src"])
+
+
+def first_load(page: Path, site: Path) -> dict:
+    """Gzip bytes of a page's HTML plus the local CSS and JS it references (search index excluded)."""
+    html, parser, site = page.read_bytes(), _Assets(), site.resolve()
+    parser.feed(html.decode("utf-8", errors="replace"))
+    result = {"html": gz(html), "css": 0, "js": 0, "files": [], "external": [], "missing": []}
+    for kind, urls in parser.urls.items():
+        for url in urls:
+            path = url.split("#")[0].split("?")[0]
+            target = ((site / path.lstrip("/")) if path.startswith("/") else (page.parent / path)).resolve()
+            if re.match(r"^([a-z][a-z0-9+.-]*:|//)", url, re.I):
+                result["external"].append(url)
+            elif not target.is_file() or site not in target.parents:
+                result["missing"].append(url)
+            else:
+                result[kind] += gz(target.read_bytes())
+                result["files"].append(target.relative_to(site).as_posix())
+    result["total"] = result["html"] + result["css"] + result["js"]
+    return result
+
+
+def table(headers: list[str], rows: list[list]) -> str:
+    """A Markdown table."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    return "\n".join(lines + ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]) + "\n"
+
+
+def measure(root: Path, n: int, repeat: int) -> dict:
+    """Generate, build both ways and measure one size N."""
+    print(f"N={n}: generating and building in {root}", file=sys.stderr, flush=True)
+    articles, result = generate_site(root, n), {"n": n}
+    for name in BUILDS:
+        site = root / f"site-{name}"
+        build = result.setdefault(name, {})["build"] = run_build(root / f"mkdocs.{name}.yml", site, repeat, strict=name == "ours")
+        if build.ok:
+            result[name].update(size=site_sizes(site), search=search_sizes(site), first=first_load(site / articles[0].removesuffix(".md") / "index.html", site))
+    if result["ours"]["build"].ok:
+        result["ours"]["gate"] = gate_seconds(root, root / "site-ours")
+    return result
+
+
+def _kb(n: float) -> str:
+    """Bytes as kB (1 kB = 1000 bytes)."""
+    return f"{n / 1000:,.1f} kB"
+
+
+def verdict(ok: bool, build: str = "ours") -> str:
+    """PASS/FAIL for a budget; the budgets are ours, stock's verdict is only a reference point."""
+    return ("PASS" if ok else "FAIL") + ("" if build == "ours" else " (reference)")
+
+
+def time_table(results: list[dict]) -> str:
+    """Build time ours vs stock, the ratio against its budget, and the output gate's share."""
+    rows = []
+    for r in results:
+        ours, stock = r["ours"]["build"], r["stock"]["build"]
+        if ours.ok and stock.ok:
+            rows.append([r["n"], f"{ours.seconds:.1f} s", f"{stock.seconds:.1f} s", f"{ours.seconds / stock.seconds:.2f}×",
+                         verdict(ours.seconds <= BUDGET_RATIO * stock.seconds), f"{r['ours']['gate']:.1f} s", ours.note])
+        else:
+            rows.append([r["n"], "—", "—", "—", "FAIL", "—", f"ours: {ours.note}; stock: {stock.note}"])
+    return "### Build time (best of repeats)\n\n" + table(
+        ["N per language", "ours", "stock", "ratio", f"budget ≤ {BUDGET_RATIO}×", "output number gate alone", "ours strict"], rows)
+
+
+def size_tables(ok: list[dict]) -> str:
+    """Site size per build and N, and whether HTML bytes per page stay flat from the smallest N to the largest."""
+    rows = [[r["n"], b, s["pages"], f"{s['html']:,}", f"{s['total']:,}", f"{s['html'] // s['pages']:,}", f"{s['total'] // s['pages']:,}"]
+            for r in ok for b in BUILDS for s in [r[b]["size"]]]
+    out = "### Site size (bytes; per page = per HTML file)\n\n" + table(["N", "build", "HTML files", "HTML", "total", "HTML / page", "total / page"], rows)
+    if len(ok) < 2:
+        return out
+    lo, hi = min(ok, key=lambda r: r["n"]), max(ok, key=lambda r: r["n"])
+    per = {(r["n"], b): r[b]["size"]["html"] / r[b]["size"]["pages"] for r in (lo, hi) for b in BUILDS}
+    rows = [[b, f"{per[lo['n'], b]:,.0f}", f"{per[hi['n'], b]:,.0f}", f"{per[hi['n'], b] / per[lo['n'], b]:.2f}×",
+             verdict(per[hi["n"], b] <= BUDGET_FLAT * per[lo["n"], b], b)] for b in BUILDS]
+    return out + f"\n### Linear growth: HTML bytes per page, N={lo['n']} → N={hi['n']}\n\n" + table(
+        ["build", f"N={lo['n']}", f"N={hi['n']}", "ratio", f"budget ≤ {BUDGET_FLAT}×"], rows)
+
+
+def weight_tables(ok: list[dict]) -> str:
+    """Search index sizes per file, and one article's first-load weight against its budget."""
+    rows = [[r["n"], b, name, f"{raw:,}", f"{z:,}"] for r in ok for b in BUILDS for name, (raw, z) in r[b]["search"].items()]
+    out = "### Search index (bytes)\n\n" + table(["N", "build", "file", "raw", "gzip -9"], rows)
+    rows = [[r["n"], b, _kb(f["html"]), _kb(f["css"]), _kb(f["js"]), _kb(f["total"]), verdict(f["total"] <= BUDGET_FIRST_LOAD, b),
+             ", ".join(f["external"] + [m + " (missing)" for m in f["missing"]]) or "—"] for r in ok for b in BUILDS for f in [r[b]["first"]]]
+    return out + "\n### First-load weight of one article (gzip -9, search index excluded)\n\n" + table(
+        ["N", "build", "HTML", "CSS", "JS", "total", f"budget ≤ {_kb(BUDGET_FIRST_LOAD)}", "not counted"], rows)
+
+
+def report(results: list[dict]) -> str:
+    """All tables as Markdown."""
+    ok = [r for r in results if r["ours"]["build"].ok and r["stock"]["build"].ok]
+    return time_table(results) + "\n" + size_tables(ok) + "\n" + weight_tables(ok)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark for every size and print/write the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="articles per language")
+    parser.add_argument("--out", type=Path, default=paths.ROOT / "benchmark-output")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per configuration; the best time counts")
+    args = parser.parse_args(argv)
+    os.environ.update(ENV)  # the in-process gate timing judges evidence on the same date as the builds
+    args.out.mkdir(parents=True, exist_ok=True)
+    results = [measure(args.out.resolve() / f"n{n}", n, max(1, args.repeat)) for n in args.sizes]
+    text = f"## Benchmark results (sizes {', '.join(map(str, args.sizes))}; repeat {args.repeat})\n\n" + report(results)
+    print(text)
+    (args.out / "results.md").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

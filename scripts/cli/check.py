@@ -1,0 +1,71 @@
+"""`make check`: run every content rule and print `path:line: RULE-ID message` (GitHub annotations in Actions).
+
+Exit 1 if any rule reports an error; warnings are printed but do not fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from scripts import paths
+from scripts.gates.rules import Content
+from scripts.gates.rules import (
+    hc001_typed_number,
+    hc002_registry_reference,
+    hc003_front_matter,
+    hc004_translation_parity,
+    hc005_evidence_age,
+    hc006_registry_schema,
+    hc007_registry_ids,
+    hc008_unused_entry,
+)
+
+ALL = (
+    hc001_typed_number,
+    hc002_registry_reference,
+    hc003_front_matter,
+    hc004_translation_parity,
+    hc005_evidence_age,
+    hc006_registry_schema,
+    hc007_registry_ids,
+    hc008_unused_entry,
+)
+
+
+def run(content: Content, rules=ALL) -> list:
+    """All findings from `rules`, in a stable order."""
+    findings = [f for rule in rules for f in rule.check(content)]
+    return sorted(findings, key=lambda f: (str(f.path), f.line, f.rule))
+
+
+def rules_table() -> str:
+    """The Markdown table of rules for the contributors' docs."""
+    rows = ["| Rule | Name | Severity | What it catches |", "|---|---|---|---|"]
+    rows += [f"| {r.ID} | {r.NAME} | {r.SEVERITY} | {r.SUMMARY} |" for r in ALL]
+    return "\n".join(rows)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=Path, default=paths.DOCS)
+    parser.add_argument("--contacts", type=Path, default=paths.CONTACTS)
+    parser.add_argument("--rules", action="store_true", help="print the rules table and exit")
+    args = parser.parse_args(argv)
+    if args.rules:
+        print(rules_table())
+        return 0
+    findings = run(Content(docs=args.docs, contacts_file=args.contacts))
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    for f in findings:
+        print(f.github() if in_actions else f.plain())
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    print(f"check: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

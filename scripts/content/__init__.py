@@ -1,0 +1,1 @@
+"""Content: editors' pages as sources (front matter, body, true line numbers)."""

@@ -1,0 +1,26 @@
+"""HC003: every page has valid front matter (title, description, last_reviewed, risk)."""
+
+from scripts.content.front_matter import FrontMatterError, read_meta
+from scripts.gates.rules import Content, Finding
+import re
+
+ID = "HC003"
+NAME = "front-matter"
+SEVERITY = "error"
+SUMMARY = "Front matter is missing or does not match the article schema."
+_LOC = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (HC200 )?(?P<msg>.*)$")
+
+
+def check(content: Content):
+    for lang, rel, path in content.all_pages():
+        try:
+            meta, _, _ = read_meta(path)
+        except FrontMatterError as exc:
+            for line in str(exc).splitlines():
+                m = _LOC.match(line)
+                yield Finding(path, int(m["line"]) if m else 1, ID, m["msg"] if m else line)
+            continue
+        contacts = content.contacts
+        for provider in meta.providers:
+            if hasattr(contacts, "providers") and provider not in contacts.providers:
+                yield Finding(path, 1, ID, f"front matter providers: unknown provider {provider!r} — use an id from data/contacts.yml")

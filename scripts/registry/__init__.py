@@ -1,0 +1,1 @@
+"""Registry: data/contacts.yml parsed and validated, the evidence policy, and dialling rules."""

@@ -1,0 +1,148 @@
+"""Render registry calls in page Markdown ({{ phone("alipay.hotline") }} …) through the templates in overrides/."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from scripts import paths
+from scripts.registry.schema import ChannelKind
+from scripts.registry.dialing import parse_dialable
+from scripts.render.official_contacts import official_contacts
+from scripts.registry.contacts import Contacts, RegistryError
+from scripts.render.ui_strings import strings
+
+TEMPLATES = paths.OVERRIDES / "partials" / "hc"
+PAGE_FUNCTIONS = ("phone", "contact_card", "directory", "in_app_route", "number_checker")
+
+
+class PageError(Exception):
+    """A page whose registry calls cannot be rendered; str() is `path:line: message`."""
+
+
+@dataclass
+class _Row:
+    provider: object
+    numbers: list
+    anchor: str
+
+
+def _oneline(html: str) -> Markup:
+    # Blank lines inside raw HTML would make Markdown end the HTML block and mangle the rest.
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+class Renderer:
+    """Registry HTML for one language. The same calls work unchanged in zh and en pages."""
+
+    def __init__(self, contacts: Contacts, lang: str, templates: Path = TEMPLATES):
+        self.contacts = contacts
+        self.lang = lang
+        self.t = strings(lang)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.globals.update(t=self.t, lang=lang, renderer=self)
+        self.shown_providers: list[str] = []  # providers whose cards the current page shows, for JSON-LD
+        # Page bodies are Markdown with registry calls: no autoescape (the calls return Markup).
+        self.page_env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+        self.page_env.globals.update({name: getattr(self, name) for name in PAGE_FUNCTIONS})
+
+    def _template(self, name: str, **context) -> Markup:
+        return _oneline(self.env.get_template(name).render(**context))
+
+    def block(self, name: str, **context) -> Markup:
+        """A page-level block template from overrides/partials/hc/ (reminders, contact blocks)."""
+        return self._template(name, **context)
+
+    def phone(self, contact_id: str) -> Markup:
+        """Inline tel: link and evidence badge for a publishable phone or SMS channel."""
+        contact = self.contacts.publishable(contact_id)
+        if contact.channel.kind not in (ChannelKind.phone, ChannelKind.sms):
+            raise RegistryError(
+                f"HC103 {contact_id!r} is a {contact.channel.kind.value} channel, not a number — "
+                f"use contact_card({contact.provider.id!r}) to show it"
+            )
+        if contact.channel.is_sender_name:
+            return self._template("sender.html", contact=contact)
+        dial = parse_dialable(contact.channel.value, contact.channel.dial_region)
+        return self._template("phone.html", contact=contact, dial=dial)
+
+    def contact_card(self, provider_id: str, anchor: str | None = None) -> Markup:
+        """A provider's card with every publishable channel; unpublishable ones are left out."""
+        provider = self.contacts.provider(provider_id)
+        anchor = anchor or f"hc-{provider.id}"
+        self.shown_providers.append(provider.id)
+        shown = self.contacts.channels_of(provider_id)
+        has_number = any(c.channel.kind in (ChannelKind.phone, ChannelKind.sms) for c in shown)
+        return self._template("contact_card.html", provider=provider, contacts=shown, has_number=has_number, anchor=anchor)
+
+    def in_app_route(self, provider_id: str) -> Markup:
+        """The provider's in-app route to customer service, as plain text."""
+        provider = self.contacts.provider(provider_id)
+        if provider.in_app_route is None:
+            raise RegistryError(f"HC104 provider {provider_id!r} has no in_app_route in {self.contacts.located.path} — add one from a cited page, or remove the call")
+        return Markup.escape(provider.in_app_route.get(self.lang))
+
+    def directory(self, region: str | None = None, kind: str = "wallet") -> Markup:
+        """A table of providers (in `region`, of `kind`) and their cards below it."""
+        providers = self.contacts.providers_in(region, kind)
+        if not providers:
+            raise RegistryError(f"HC105 directory(region={region!r}, kind={kind!r}) matches no provider — check the region code")
+        # A provider can appear in several regions' directories on one page: anchors carry the region.
+        prefix = "-".join(part.lower() for part in ("hc", kind or "all", region or "all"))
+        rows = [
+            _Row(p, [c for c in self.contacts.channels_of(p.id) if c.channel.kind is ChannelKind.phone], f"{prefix}-{p.id}")
+            for p in providers
+        ]
+        table = self._template("directory.html", rows=rows)
+        cards = "\n".join(self.contact_card(row.provider.id, row.anchor) for row in rows)
+        return Markup(f"{table}\n{cards}")
+
+    def number_checker(self) -> Markup:
+        """The "Is this number official?" widget with the publishable registry inline (no request needed)."""
+        data = official_contacts(self.contacts)
+        # "</" inside inline JSON could close the script element early: escape it.
+        as_json = lambda value: Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+        return self._template("number_checker.html", data_json=as_json(data), text_json=as_json(self.t["checker"]))
+
+    def render_page(self, markdown: str, src: str, first_line: int = 1) -> str:
+        """Render the registry calls in a page body; errors name `src` and the line in the source file."""
+        env = self.page_env
+        offset = first_line - 1
+        self.shown_providers = []
+        try:
+            code = env.compile(markdown, filename=src)
+        except jinja2.TemplateSyntaxError as exc:
+            raise PageError(f"{src}:{(exc.lineno or 1) + offset}: HC106 template syntax: {exc.message} — check the {{{{ … }}}} call on this line") from None
+        template = env.template_class.from_code(env, code, env.make_globals(None))
+        try:
+            return template.render()
+        except (RegistryError, jinja2.UndefinedError, TypeError) as exc:
+            line = _template_line(src) or 1
+            message = str(exc)
+            if isinstance(exc, jinja2.UndefinedError):
+                message = f"HC107 {message} — page calls are {', '.join(PAGE_FUNCTIONS)}"
+            elif isinstance(exc, TypeError):
+                message = f"HC108 {message} — check the arguments, e.g. phone(\"alipay.hotline\")"
+            raise PageError(f"{src}:{line + offset}: {message}") from None
+
+
+def _template_line(src: str) -> int | None:
+    # Jinja rewrites tracebacks so that frames of a compiled template carry the template's line.
+    tb = sys.exc_info()[2]
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == src:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

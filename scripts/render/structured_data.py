@@ -1,0 +1,46 @@
+"""Organization and ContactPoint JSON-LD for the providers a page shows, from the registry."""
+
+from __future__ import annotations
+
+import json
+
+from scripts.registry.schema import ChannelKind, ProviderKind
+from scripts.registry.dialing import parse_dialable
+from scripts.registry.contacts import Contacts
+
+
+def organization(contacts: Contacts, provider_id: str, lang: str) -> dict:
+    """One schema.org Organization with a ContactPoint per publishable phone channel."""
+    provider = contacts.provider(provider_id)
+    points = []
+    for contact in contacts.channels_of(provider_id):
+        channel = contact.channel
+        if channel.kind is not ChannelKind.phone:
+            continue
+        dial = parse_dialable(channel.value, channel.dial_region)
+        point = {
+            "@type": "ContactPoint",
+            "telephone": dial.display("en"),  # international form where one exists; short codes as dialled
+            "contactType": channel.label.get(lang) if channel.label else ("customer service" if provider.kind is ProviderKind.wallet else "public hotline"),
+            "areaServed": channel.dial_region,
+        }
+        points.append(point)
+    data = {
+        "@type": "GovernmentOrganization" if provider.kind is ProviderKind.public else "Organization",
+        "name": provider.name.get(lang),
+    }
+    if provider.domains:
+        data["url"] = f"https://{provider.domains[0]}/"
+    if points:
+        data["contactPoint"] = points
+    return data
+
+
+def jsonld(contacts: Contacts, provider_ids, lang: str) -> str | None:
+    """A JSON-LD document for the page, or None when it shows no provider."""
+    ids = list(dict.fromkeys(provider_ids))
+    if not ids:
+        return None
+    graph = [organization(contacts, pid, lang) for pid in ids]
+    # "</" could end the <script> element early.
+    return json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False).replace("</", "<\\/")
