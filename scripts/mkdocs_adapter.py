@@ -65,7 +65,10 @@ class HelpCenterPlugin(BasePlugin):
         if typed:
             raise PluginError("\n".join(f"{rel}:{line}: HC001 {message}" for line, message in typed))
         try:
-            meta, _body, first_line = read_meta(src, source)
+            meta, body, first_line = read_meta(src, source)
+            # MkDocs strips the blank lines after the front matter: count them back so messages
+            # name the line an editor sees.
+            first_line += len(body) - len(body.lstrip("\n"))
             body = renderer.render_page(markdown, rel, first_line)
             uri = page.file.src_uri
             page_path = uri.removeprefix(lang + "/") if uri.startswith(lang + "/") else uri

@@ -102,13 +102,15 @@ BAD = {
     "registry YAML syntax": ("data/contacts.yml", "    regions: [CN]", "    regions: [CN", r"data/contacts.yml:\d+: YAML syntax error"),
     "registry unknown field": ("data/contacts.yml", "hours:", "open_hours:", rf"contacts.yml:{_line_of('data/contacts.yml', 'hours:')}: HC100 .*open_hours"),
     "registry bad number": ("data/contacts.yml", 'value: "95999"', 'value: "95"', r"contacts.yml:\d+: HC100 .*neither a valid number"),
-    "unknown contact id": ("docs/zh/index.md", 'phone("examplepay.hotline")', 'phone("examplepay.hotlin")', r"docs/zh/index.md:9: HC101 .*'examplepay.hotline'"),
-    "unpublishable contact": ("docs/en/index.md", 'phone("examplepay.hotline")', 'phone("examplepay.unsourced")', r"docs/en/index.md:9: HC102 .*no fresh https source"),
+    "unknown contact id": ("docs/zh/index.md", 'phone("examplepay.hotline")', 'phone("examplepay.hotlin")', rf"docs/zh/index.md:{_line_of('docs/zh/index.md', 'phone(')}: HC101 .*'examplepay.hotline'"),
+    "unpublishable contact": ("docs/en/index.md", 'phone("examplepay.hotline")', 'phone("examplepay.unsourced")', rf"docs/en/index.md:{_line_of('docs/en/index.md', 'phone(')}: HC102 .*no fresh https source"),
     "look-alike evidence": ("data/contacts.yml", "https://help.examplepay.example/contact", "https://help.examplepay.example.evil.test/contact", r"HC102 .*examplepay.hotline"),
     "stale evidence": ("data/contacts.yml", "checked: 2026-10-01\n            note: Fixture source stating", "checked: 2025-01-01\n            note: Fixture source stating", r"HC110 evidence for examplepay.hotline .*re-check https://help.examplepay.example/contact"),
     "typed number in page": ("docs/zh/article.md", "# 账户被锁定", "# 账户被锁定\n\n客服电话 ９５１**８８**", r"docs/zh/article.md:\d+: HC001"),
     "bad front matter": ("docs/en/article.md", "risk: high", "risk: severe", r"docs/en/article.md:5: HC200 front matter risk"),
     "number in an override": ("docs/en/index.md", "# Home", "# Home\n\n<!-- tel -->", None),
+    "template code in a page": ("docs/en/article.md", "risk: high\n", "risk: high\n", None),
+    "concatenated digits in a page": ("docs/zh/index.md", "# ", "{{ '95' ~ '188' }}\n\n# ", r"docs/zh/index.md:\d+: HC107 string concatenation"),
 }
 
 
@@ -125,6 +127,13 @@ def test_bad_data_stops_the_build(site_copy, tmp_path, case):
         (overrides / "partials" / "copyright.html").write_text("<div>Hotline 400-670-0700</div>", encoding="utf-8")
         _edit(site_copy, "mkdocs.yml", f"custom_dir: {HERE.parent / 'overrides'}", f"custom_dir: {overrides}")
         expected = r"HC300 phone number '400-670-0700' is not a published registry number"
+    elif case == "template code in a page":
+        # Blank lines after the front matter (which MkDocs strips) must not shift the reported line.
+        file = site_copy / path
+        text = file.read_text(encoding="utf-8").replace("---\n\n", "---\n\n\n\n\n{{ lipsum.__globals__ }}\n\n", 1)
+        file.write_text(text, encoding="utf-8")
+        line = text[: text.index("{{ lipsum")].count("\n") + 1
+        expected = rf"docs/en/article.md:{line}: HC107 attribute access"
     else:
         _edit(site_copy, path, old, new)
     result = build_site(site_copy / "mkdocs.yml", tmp_path / "out")

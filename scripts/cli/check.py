@@ -21,6 +21,7 @@ from scripts.gates.rules import (
     hc006_registry_schema,
     hc007_registry_ids,
     hc008_unused_entry,
+    hc020_page_calls,
 )
 
 ALL = (
@@ -32,6 +33,7 @@ ALL = (
     hc006_registry_schema,
     hc007_registry_ids,
     hc008_unused_entry,
+    hc020_page_calls,
 )
 
 

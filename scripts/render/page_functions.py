@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from scripts import paths
@@ -15,6 +15,7 @@ from scripts.registry.schema import ChannelKind
 from scripts.registry.dialing import parse_dialable
 from scripts.render.official_contacts import official_contacts
 from scripts.registry.contacts import Contacts, RegistryError
+from scripts.render.page_calls import parse_page
 from scripts.render.ui_strings import strings
 
 TEMPLATES = paths.OVERRIDES / "partials" / "hc"
@@ -40,11 +41,15 @@ def _oneline(html: str) -> Markup:
 class Renderer:
     """Registry HTML for one language. The same calls work unchanged in zh and en pages."""
 
+    PAGE_FUNCTIONS = PAGE_FUNCTIONS
+
     def __init__(self, contacts: Contacts, lang: str, templates: Path = TEMPLATES):
         self.contacts = contacts
         self.lang = lang
         self.t = strings(lang)
-        self.env = jinja2.Environment(
+        # Templates come from overrides/ (reviewed like code) but render registry strings: sandboxed
+        # and autoescaped, so no data string can become markup or reach Python internals.
+        self.env = ImmutableSandboxedEnvironment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -53,9 +58,7 @@ class Renderer:
         )
         self.env.globals.update(t=self.t, lang=lang, renderer=self)
         self.shown_providers: list[str] = []  # providers whose cards the current page shows, for JSON-LD
-        # Page bodies are Markdown with registry calls: no autoescape (the calls return Markup).
-        self.page_env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-        self.page_env.globals.update({name: getattr(self, name) for name in PAGE_FUNCTIONS})
+        self.functions = {name: getattr(self, name) for name in PAGE_FUNCTIONS}
 
     def _template(self, name: str, **context) -> Markup:
         return _oneline(self.env.get_template(name).render(**context))
@@ -116,33 +119,23 @@ class Renderer:
         return self._template("number_checker.html", data_json=as_json(data), text_json=as_json(self.t["checker"]))
 
     def render_page(self, markdown: str, src: str, first_line: int = 1) -> str:
-        """Render the registry calls in a page body; errors name `src` and the line in the source file."""
-        env = self.page_env
+        """Render the registry calls in a page body; errors name `src` and the line in the source file.
+
+        The body is parsed, never executed (scripts/render/page_calls.py): only text and page
+        function calls with literal arguments exist, so a page cannot run code or build digits.
+        """
         offset = first_line - 1
         self.shown_providers = []
-        try:
-            code = env.compile(markdown, filename=src)
-        except jinja2.TemplateSyntaxError as exc:
-            raise PageError(f"{src}:{(exc.lineno or 1) + offset}: HC106 template syntax: {exc.message} — check the {{{{ … }}}} call on this line") from None
-        template = env.template_class.from_code(env, code, env.make_globals(None))
-        try:
-            return template.render()
-        except (RegistryError, jinja2.UndefinedError, TypeError) as exc:
-            line = _template_line(src) or 1
-            message = str(exc)
-            if isinstance(exc, jinja2.UndefinedError):
-                message = f"HC107 {message} — page calls are {', '.join(PAGE_FUNCTIONS)}"
-            elif isinstance(exc, TypeError):
-                message = f"HC108 {message} — check the arguments, e.g. phone(\"alipay.hotline\")"
-            raise PageError(f"{src}:{line + offset}: {message}") from None
-
-
-def _template_line(src: str) -> int | None:
-    # Jinja rewrites tracebacks so that frames of a compiled template carry the template's line.
-    tb = sys.exc_info()[2]
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == src:
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
+        page = parse_page(markdown, self.functions)
+        if page.problems:
+            raise PageError("\n".join(f"{src}:{p.line + offset}: {p.rule} {p.message}" for p in page.problems))
+        out = []
+        for part in page.parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            try:
+                out.append(str(self.functions[part.name](*part.args, **dict(part.kwargs))))
+            except RegistryError as exc:
+                raise PageError(f"{src}:{part.line + offset}: {exc}") from None
+        return "".join(out)
