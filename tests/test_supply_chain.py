@@ -11,7 +11,7 @@ LOCK = paths.ROOT / "requirements" / "requirements.txt"
 
 def test_lock_names_no_index_find_links_or_local_path():
     text = LOCK.read_text(encoding="utf-8")
-    for marker in ("--index-url", "--extra-index-url", "--find-links", "file:", "/opt/", "/work/", "/home/", "/root/"):
+    for marker in ("--index-url", "--extra-index-url", "--find-links", "file://", "/opt/", "/work/", "/home/", "/root/"):
         assert marker not in text, f"lock mentions {marker!r}: regenerate it with `make lock`"
 
 
