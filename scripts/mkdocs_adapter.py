@@ -19,7 +19,7 @@ from scripts.registry.contacts import RegistryError
 from scripts.render import languages, structured_data
 from scripts.render.page_blocks import augment
 from scripts.render.page_functions import PageError
-from scripts.site.assemble import finish_site
+from scripts.site.assemble import finish_site, remove_site
 from scripts.site.context import BuildContext
 
 log = get_plugin_logger("helpcenter")
@@ -35,9 +35,11 @@ class HelpCenterPlugin(BasePlugin):
     def __init__(self):
         self.build: BuildContext | None = None
         self._stamp = None
+        self._site_dir: Path | None = None
 
     def on_config(self, config):
         # Data sits beside mkdocs.yml, so fixture sites in tests bring their own registry.
+        self._site_dir = Path(config.site_dir)
         data = Path(config.config_file_path).parent / "data"
         # static-i18n calls on_config once per language: parse the registry once per change, not per language.
         stamp = tuple((f, f.stat().st_mtime_ns if f.exists() else None) for f in (data / "contacts.yml", data / "publishers.yml"))
@@ -101,3 +103,8 @@ class HelpCenterPlugin(BasePlugin):
         problems = output_scan.scan_output(site, self.build.contacts, output_scan.vendor_digests(theme_dirs))
         if problems:
             raise PluginError("Unregistered phone numbers in the built site:\n" + "\n".join(problems))
+
+    def on_build_error(self, *, error):
+        # A build that failed a gate (or anything else) must leave nothing that could be deployed.
+        if self._site_dir is not None:
+            remove_site(self._site_dir)

@@ -138,6 +138,7 @@ def test_bad_data_stops_the_build(site_copy, tmp_path, case):
         _edit(site_copy, path, old, new)
     result = build_site(site_copy / "mkdocs.yml", tmp_path / "out")
     assert result.returncode != 0, f"{case}: build should fail"
+    assert not (tmp_path / "out").exists(), f"{case}: a failed build left a site that could be deployed"
     assert re.search(expected, result.stdout + result.stderr), (result.stdout + result.stderr)[-2500:]
 
 

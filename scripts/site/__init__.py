@@ -1,0 +1,1 @@
+"""Site assembly: the build context, per-language search indexes, site-wide files."""
