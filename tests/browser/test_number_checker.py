@@ -11,6 +11,7 @@ import re
 import textwrap
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.registry.contacts import Contacts
 from scripts.registry.evidence import Policy
@@ -426,8 +427,7 @@ def test_answer_waits_for_a_pause_in_typing(page, server, fixture_data):
     box.focus()
     page.keyboard.type("10695999", delay=120)  # a steady typist: no pause long enough for an answer
     assert page.locator("#hc-checker-result").get_attribute("data-result") is None
-    page.wait_for_function("document.getElementById('hc-checker-result').getAttribute('data-result')", timeout=3000)
-    assert page.locator("#hc-checker-result").get_attribute("data-result") == "padding"
+    expect(page.locator("#hc-checker-result")).to_have_attribute("data-result", "padding", timeout=3000)
     assert page.evaluate("window.hcAnswers") == 1, "one answer after the pause, none per key"
     # typing again clears the old answer at once: it described other digits
     page.keyboard.press("Backspace")

@@ -35,7 +35,7 @@
   var MAX_DIGITS = 30;
   var MAX_CHARS = 200;
   var PAUSE_MS = 700; // answer after a pause in typing, not on every key
-  var SHORT_FORM = 5; // listed numbers shorter than this (110, 999, 1799) count as padded only with a short prefix or suffix
+  var SHORT_FORM = 5; // listed numbers with fewer digits (emergency and short codes) count as padded only with a short prefix or suffix
 
   /* ------------------------------------------------------------------ reading the input */
 
@@ -125,7 +125,7 @@
         if (form.length < 3 || form.length >= str.length) return;
         for (var at = str.indexOf(form); at >= 0; at = str.indexOf(form, at + 1)) {
           var before = at, after = str.length - at - form.length;
-          // Short codes turn up by chance inside ordinary numbers (an 8-digit number ending in 999):
+          // Short codes turn up by chance inside ordinary numbers (a landline that ends in an emergency code):
           // count them only with an area code or prefix of up to four digits in front, or one or two
           // digits after.
           var counts = form.length >= SHORT_FORM || (after === 0 && before <= 4) || (before === 0 && after <= 2);
@@ -136,7 +136,8 @@
       });
       if (best) hits.push(best);
     });
-    // A short listed number that is only part of a longer listed one found here ("110" inside "96110")
+    // A short listed number that is only part of a longer listed one found here (a three-digit code
+    // that is the tail of a listed five-digit line)
     // would name the wrong number: keep the longer one.
     hits = hits.filter(function (h) {
       return !hits.some(function (g) {
