@@ -1,69 +1,101 @@
-"""The output gate: every phone-like string in the built site must be a published registry number (HC300)."""
+"""The output gate (HC300): every number anything in the built site shows is a published registry number.
+
+Reads every file under the site directory that is not binary, whatever its suffix or case:
+pages as a browser shows them (text joined across tags and comments, entities decoded,
+attributes and links read), stylesheets, scripts, JSON (search index, JSON-LD, sitemap and
+its gzip copy), SVG, text. See scripts/detect/documents.py for how each kind is read.
+
+Skipped only: binary files, and files byte-identical to one the installed theme ships
+(`vendor_digests`): the theme's minified code is pinned by hash in the lock file and its numeric
+constants are not phone numbers. A symlink inside the site is refused.
+
+One pass per file; the cost grows with the size of the site and nothing else.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import re
+import os
 from pathlib import Path
 
-from scripts.detect.numbers import digits_key, find_numbers
-from scripts.registry.contacts import Contacts
+from scripts.detect.documents import Unreadable, read_file
+from scripts.detect.numbers import digits_key, scan_identifier
 
-SCANNED_SUFFIXES = (".html", ".json", ".js", ".xml")
-
-
-_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
-_GEOMETRY = re.compile(r'\s(d|viewBox|points|transform|width|height)="[^"]*"')
-
-
-def readable_output(text: str) -> str:
-    """Built text as a reader or script would see it: JSON/JS escapes decoded, SVG geometry blanked.
-
-    Decoding matters twice: "\\u6709 1" must not read as the number 6709 1, and a number hidden
-    behind escapes must still be found. Line breaks are kept so findings keep their line.
-    """
-    text = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1).lower() not in ("000a", "000d") else " ", text)
-    return _GEOMETRY.sub(lambda m: " " * len(m.group(0)), text)
+# What a theme copies into a site as it is: its scripts, stylesheets, their source maps, data.
+# (Its icons are inlined into pages by templates, and pages are always scanned.)
+VENDOR_SUFFIXES = (".js", ".mjs", ".css", ".map", ".json")
+FIX = "find where it comes from (template, override, script, asset or page) and render it from data/contacts.yml instead"
 
 
 def vendor_digests(theme_dirs) -> set[str]:
     """SHA-256 of every file the installed theme ships.
 
-    Built files byte-identical to one of these are the theme's own minified code (pinned by hash
-    in the lock file), not something an editor, template or script of ours wrote; their numeric
-    constants (1048575, 32768…) are not phone numbers. Anything we change or add is still scanned.
+    Built files byte-identical to one of these are the theme's own code and assets (pinned by
+    hash in the lock file), not something an editor, template or script of ours wrote. Anything
+    we change or add is scanned. The caller leaves our own overrides folder out of `theme_dirs`.
     """
     digests = set()
     for theme_dir in theme_dirs:
-        for path in Path(theme_dir).rglob("*"):
-            if path.suffix in (".js", ".json") and path.is_file():
-                digests.add(hashlib.sha256(path.read_bytes()).hexdigest())
+        for folder, _dirs, files in os.walk(theme_dir):
+            for name in files:
+                if name.lower().endswith(VENDOR_SUFFIXES):
+                    path = os.path.join(folder, name)
+                    if not os.path.islink(path):
+                        with open(path, "rb") as handle:
+                            digests.add(hashlib.sha256(handle.read()).hexdigest())
     return digests
 
 
-def scan_output(site: Path, contacts: Contacts, vendor: set[str] = frozenset()) -> list[str]:
-    """Every phone-like string in the built HTML, JSON, JS and XML that is not a published registry number."""
-    allowed = contacts.publishable_digits
-    forms = set(allowed)
-    clean_lines: set[int] = set()  # header, navigation and footer lines repeat on every page: scan each once
+def _allowed(contacts) -> frozenset[str]:
+    """The allow-list: a Contacts registry's publishable digits, or the digit strings themselves."""
+    forms = getattr(contacts, "publishable_digits", contacts)
+    return frozenset(forms)
+
+
+def site_files(site: Path):
+    """(path, problem) for everything under `site` in a stable order; problem is set for symlinks."""
+    for root, dirs, files in os.walk(site, followlinks=False):
+        dirs.sort()
+        here = Path(root)
+        for name in sorted(dirs):
+            if (here / name).is_symlink():
+                yield here / name, f"a symlink to {os.readlink(here / name)!r} — the built site must hold real files only"
+        for name in sorted(files):
+            path = here / name
+            if path.is_symlink():
+                yield path, f"a symlink to {os.readlink(path)!r} — the built site must hold real files only"
+            else:
+                yield path, None
+
+
+def scan_output(site: Path, contacts, vendor: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Every phone-like string in the built site that is not a published registry number."""
+    allowed = _allowed(contacts)
     problems = []
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in SCANNED_SUFFIXES or not path.is_file():
+    for path, refused in site_files(site):
+        rel = path.relative_to(site.parent).as_posix()
+        if refused:
+            problems.append(f"{rel}:1: HC300 {refused}")
             continue
-        raw = path.read_bytes()
-        if hashlib.sha256(raw).hexdigest() in vendor:
+        # File and folder names are published too: they are the addresses of the pages.
+        for hit in scan_identifier(path.relative_to(site).as_posix(), allowed):
+            if digits_key(hit.digits) not in allowed:
+                problems.append(f"{rel}:1: HC300 {hit.reason} {hit.digits!r} (in the file name) is not a published registry number — {FIX}")
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.append(f"{rel}:1: HC300 cannot be read ({exc.strerror}) — a file the gate cannot read cannot be published")
             continue
-        text = readable_output(raw.decode("utf-8", errors="replace"))
-        for number, line in enumerate(text.split("\n"), start=1):
-            key = hash(line)
-            if key in clean_lines:
+        if vendor and hashlib.sha256(raw).hexdigest() in vendor:
+            continue
+        try:
+            found = read_file(path.name, raw, allowed)
+        except Unreadable as exc:
+            problems.append(f"{rel}:1: HC300 cannot be read to the end ({exc}) — a file the gate cannot read cannot be published")
+            continue
+        for f in found or ():
+            if digits_key(f.digits) in allowed:
                 continue
-            bad = [f for f in find_numbers(line, forms) if digits_key(f.digits) not in allowed]
-            if not bad:
-                clean_lines.add(key)
-            problems += [
-                f"{path.relative_to(site.parent)}:{number}: HC300 {f.reason} {f.text!r} is not a published registry number — "
-                f"find where it comes from (template, override, script or page) and render it from data/contacts.yml instead"
-                for f in bad
-            ]
+            where = f" (in {f.where})" if f.where else ""
+            problems.append(f"{rel}:{f.line}: HC300 {f.reason} {f.text!r}{where} is not a published registry number — {FIX}")
     return problems
