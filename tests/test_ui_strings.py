@@ -82,13 +82,11 @@ def test_resolved_languages_have_the_same_keys_and_only_strings():
 def test_every_word_the_checker_script_asks_for_exists():
     script = CHECKER_JS.read_text(encoding="utf-8")
     asked = set(re.findall(r"""\bmsg\(\s*["']([a-z_]+)["']""", script))
-    assert len(asked) > 20, "the checker script no longer calls msg(\"key\") with literal keys"
+    assert len(asked) > 20, 'the checker script no longer calls msg("key") with literal keys'
     missing = sorted(asked - set(RAW["checker"]))
     assert not missing, f"number-checker.js asks data/ui.yml checker: for {missing}"
     computed = re.findall(r"\bmsg\(\s*[^\"'\s]\w*", script.replace("function msg(key", ""))
-    assert not computed, (
-        "msg() with a computed key cannot be checked here: use a literal key"
-    )
+    assert not computed, "msg() with a computed key cannot be checked here: use a literal key"
 
 
 def test_checker_words_name_no_numbers():

@@ -1,15 +1,26 @@
-"""Split an article into front matter and body, and validate the front matter's schema."""
+"""Split an article into front matter and body, and validate the front matter's schema.
+
+The split matches MkDocs' own (`---` line, YAML, `---` or `...` line), so the line numbers this
+module reports are the lines of the file MkDocs rendered.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from scripts.content.source import RULE_FILE, read_page
+from scripts.registry.errors import InputError
 from scripts.registry.yaml_source import YamlError, load_located
+
+RULE = "HC200"
+MAX_FRONT_MATTER_BYTES = 20_000
+# MkDocs' front-matter pattern (mkdocs.utils.meta.YAML_RE).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
 class Risk(str, Enum):
@@ -28,10 +39,12 @@ class ArticleMeta(BaseModel):
     last_reviewed: dt.date
     risk: Risk
     providers: list[str] = Field(default_factory=list, description="Registry providers whose cards high-risk pages show")
-    template: Optional[str] = None  # a layout in overrides/, e.g. home.html
+    template: str | None = None  # a layout in overrides/, e.g. home.html
     hide: list[str] = Field(default_factory=list)  # Material's hide: navigation / toc
-    search: Optional[dict] = None  # Material's per-page search options
-    translation: Optional[str] = Field(default=None, pattern="^(pending)$")
+    search: dict | None = None  # Material's per-page search options
+    translation: str | None = Field(default=None, pattern="^(pending)$")
+    order: float | None = None  # position inside its section folder in the navigation (scripts/site/nav.py)
+    nav_order: float | None = None  # same as order, for editors used to other generators
 
     @field_validator("last_reviewed", mode="before")
     @classmethod
@@ -41,40 +54,51 @@ class ArticleMeta(BaseModel):
         return value
 
 
-class FrontMatterError(Exception):
-    """str() is `path:line: message`."""
+class FrontMatterError(InputError):
+    """str() is `path:line: HC200 message`."""
 
 
 def split(text: str) -> tuple[str, str, int]:
-    """(front matter YAML, body, line number where the body starts). No front matter: ('', text, 1)."""
-    if not text.startswith("---\n"):
+    """(front matter YAML, body, line number where the body starts). No front matter: ('', text, 1).
+
+    The front matter is matched exactly as MkDocs matches it. The body keeps the blank lines after
+    the closing `---` (MkDocs drops them: the adapter adds their count to `first` for the Markdown
+    MkDocs hands over), so `first` is always the line right after the closing fence.
+    """
+    match = FRONT_MATTER.match(text)
+    if not match:
         return "", text, 1
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        return "", text, 1
-    head = text[4 : end + 1]
-    body = text[end + 5 :]
-    return head, body, head.count("\n") + 3
+    return match.group(1), text[match.end() :], text[: match.end()].count("\n") + 1
 
 
 def read_meta(path: Path, text: str | None = None) -> tuple[ArticleMeta, str, int]:
     """Validated front matter, body and the body's first line for an article file."""
     if text is None:
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = read_page(path)
+        except InputError as exc:
+            raise FrontMatterError(str(exc)) from None
     head, body, first = split(text)
     if not head:
-        raise FrontMatterError(f"{path}:1: HC200 missing front matter — start the file with --- and title, description, last_reviewed, risk (see CONTRIBUTING)")
+        raise FrontMatterError(
+            f"{path}:1: {RULE} missing front matter — start the file with --- and title, description, last_reviewed, risk (see CONTRIBUTING)"
+        )
     try:
         # A leading newline makes YAML's line numbers match the file (front matter starts on line 2).
-        located = load_located(path, "\n" + head)
+        located = load_located(path, "\n" + head, rule=RULE, max_bytes=MAX_FRONT_MATTER_BYTES)
     except YamlError as exc:
         raise FrontMatterError(str(exc)) from None
+    if not isinstance(located.data, dict):
+        raise FrontMatterError(f"{path}:2: {RULE} front matter must be `key: value` lines (title, description, last_reviewed, risk)")
     try:
-        meta = ArticleMeta.model_validate(located.data or {})
+        meta = ArticleMeta.model_validate(located.data)
     except ValidationError as exc:
         problems = [
-            f"{path}:{located.line_of(tuple(e['loc']))}: HC200 front matter {'.'.join(map(str, e['loc'])) or 'field'}: {e['msg'].removeprefix('Value error, ')}"
+            f"{path}:{located.line_of(tuple(e['loc']))}: {RULE} front matter {'.'.join(map(str, e['loc'])) or 'field'}: {e['msg'].removeprefix('Value error, ')}"
             for e in exc.errors()
         ]
         raise FrontMatterError("\n".join(problems)) from None
     return meta, body, first
+
+
+__all__ = ["ArticleMeta", "FrontMatterError", "RULE", "RULE_FILE", "Risk", "read_meta", "split"]

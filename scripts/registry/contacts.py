@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -10,17 +11,31 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from scripts import paths
-from scripts.registry.schema import Channel, ChannelKind, Provider, Registry
-from scripts.registry.evidence import Assessment, Policy, Status, assess
 from scripts.registry.dialing import dialable_forms
+from scripts.registry.errors import RegistryError
+from scripts.registry.evidence import Assessment, Policy, Status, assess
+from scripts.registry.schema import Channel, ChannelKind, Provider, Registry
 from scripts.registry.yaml_source import Located, YamlError, load_located
 
-
-class RegistryError(Exception):
-    """Bad registry data or a bad reference to it; str() is `path:line: message`."""
+__all__ = ["Contact", "Contacts", "RegistryError", "parse"]
 
 
-def _describe(loc: tuple) -> str:
+def _describe(loc: tuple, data=None) -> str:
+    """`providers.3.channels.1.evidence.0.url` -> `mpesa.reversal-sms evidence 1 url`: names editors can find."""
+    parts = list(loc)
+    try:
+        if len(parts) >= 2 and parts[0] == "providers" and isinstance(parts[1], int):
+            provider = data["providers"][parts[1]]
+            name = str(provider.get("id", f"provider {parts[1] + 1}"))
+            rest = parts[2:]
+            if len(rest) >= 2 and rest[0] == "channels" and isinstance(rest[1], int):
+                name += "." + str(provider["channels"][rest[1]].get("id", f"channel {rest[1] + 1}"))
+                rest = rest[2:]
+                if len(rest) >= 2 and rest[0] == "evidence" and isinstance(rest[1], int):
+                    rest = [f"evidence {rest[1] + 1}", *rest[2:]]
+            return " ".join([name, *map(str, rest)]) if rest else name
+    except (KeyError, IndexError, TypeError, AttributeError):
+        pass
     return ".".join(str(part) for part in loc) or "(top level)"
 
 
@@ -29,7 +44,7 @@ def parse(path: Path = paths.CONTACTS, text: str | None = None) -> tuple[Registr
     if text is None and not path.exists():
         raise RegistryError(f"{path}:1: HC100 the contact registry file is missing — create it (see data/CONTACTS_FORMAT.md)")
     try:
-        located = load_located(path, text)
+        located = load_located(path, text, rule="HC100")
     except YamlError as exc:
         raise RegistryError(str(exc)) from None
     try:
@@ -39,7 +54,15 @@ def parse(path: Path = paths.CONTACTS, text: str | None = None) -> tuple[Registr
         for error in exc.errors():
             loc = tuple(error["loc"])
             message = error["msg"].removeprefix("Value error, ")
-            problems.append(f"{path}:{located.line_of(loc)}: HC100 {_describe(loc)}: {message}")
+            tagged = re.match(r"@([\w.\-]+) ", message)
+            if tagged:  # a model-level error about one field (schema.at): point at that field's line
+                loc += tuple(int(p) if p.isdigit() else p for p in tagged.group(1).split("."))
+                message = message[tagged.end() :]
+            if error.get("type") == "extra_forbidden":
+                message += " — remove it or fix its spelling (fields are listed in data/CONTACTS_FORMAT.md)"
+            elif error.get("type") == "missing":
+                message += " — add it (fields are listed in data/CONTACTS_FORMAT.md)"
+            problems.append(f"{path}:{located.line_of(loc)}: HC100 {_describe(loc, located.data)}: {message}")
         raise RegistryError("\n".join(problems)) from None
 
 
@@ -77,7 +100,7 @@ class Contacts:
                 self.contacts[contact.id] = contact
 
     @classmethod
-    def load(cls, path: Path = paths.CONTACTS, policy: Policy | None = None) -> "Contacts":
+    def load(cls, path: Path = paths.CONTACTS, policy: Policy | None = None) -> Contacts:
         registry, located = parse(path)
         return cls(registry, located, policy or Policy.load())
 
@@ -106,17 +129,13 @@ class Contacts:
         contact = self.contact(contact_id)
         if not contact.publishable:
             raise RegistryError(
-                f"HC102 contact {contact_id!r} cannot be published: {contact.assessment.reason}. "
-                f"Its entry is at {self.where(contact)}."
+                f"HC102 contact {contact_id!r} cannot be published: {contact.assessment.reason}. Its entry is at {self.where(contact)}."
             )
         return contact
 
     def providers_in(self, region: str | None = None, kind: str | None = "wallet") -> list[Provider]:
         """Providers a directory(region=…, kind=…) lists, in registry order."""
-        return [
-            p for p in self.registry.providers
-            if (region is None or region in p.regions) and (kind is None or p.kind.value == kind)
-        ]
+        return [p for p in self.registry.providers if (region is None or region in p.regions) and (kind is None or p.kind.value == kind)]
 
     def channels_of(self, provider_id: str, publishable_only: bool = True) -> list[Contact]:
         provider = self.provider(provider_id)

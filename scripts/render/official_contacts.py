@@ -46,31 +46,36 @@ def official_contacts(contacts: Contacts) -> dict:
         if not c.publishable:
             continue
         ch, p, best = c.channel, c.provider, c.assessment.best
+        assert best is not None  # every publishable channel has the source its badge links to
         is_number = ch.kind.value in ("phone", "sms")
         country_code, national_forms = _numbering(ch.value, ch.dial_region, ch.is_sender_name) if is_number else (None, [])
         emergency = (
-            ch.kind.value == "phone" and not ch.is_sender_name and bool(ch.dial_region)
+            ch.kind.value == "phone"
+            and not ch.is_sender_name
+            and ch.dial_region is not None
             and shortnumberinfo.is_emergency_number(phonenumbers.normalize_digits_only(ch.value), ch.dial_region)
         )
-        entries.append({
-            "id": c.id,
-            "provider": {"id": p.id, "name": p.name.model_dump(), "kind": p.kind.value},
-            "kind": ch.kind.value,
-            "value": ch.value,
-            "label": ch.label.model_dump() if ch.label else None,
-            "dial_region": ch.dial_region,
-            "sender_name": ch.value.upper().replace(" ", "") if ch.is_sender_name else None,
-            "digits": sorted(dialable_forms(ch.value, ch.dial_region)) if is_number else [],
-            "country_code": country_code,
-            "national_forms": national_forms,
-            "status": c.assessment.status.value,
-            "emergency": emergency,
-            "answers_calls": ch.answers_calls,
-            "may_call_you": ch.may_call_you,
-            "never_calls_you": ch.never_calls_you,
-            "sms_sender": ch.sms_sender,
-            "hours": ch.hours.model_dump() if ch.hours else None,
-            "in_app_route": p.in_app_route.model_dump() if p.in_app_route else None,
-            "evidence": {"url": best.url, "publisher": best.publisher.value, "checked": best.checked.isoformat()},
-        })
+        entries.append(
+            {
+                "id": c.id,
+                "provider": {"id": p.id, "name": p.name.model_dump(), "kind": p.kind.value},
+                "kind": ch.kind.value,
+                "value": ch.value,
+                "label": ch.label.model_dump() if ch.label else None,
+                "dial_region": ch.dial_region,
+                "sender_name": ch.value.upper().replace(" ", "") if ch.is_sender_name else None,
+                "digits": sorted(dialable_forms(ch.value, ch.dial_region)) if is_number else [],
+                "country_code": country_code,
+                "national_forms": national_forms,
+                "status": c.assessment.status.value,
+                "emergency": emergency,
+                "answers_calls": ch.answers_calls,
+                "may_call_you": ch.may_call_you,
+                "never_calls_you": ch.never_calls_you,
+                "sms_sender": ch.sms_sender,
+                "hours": ch.hours.model_dump() if ch.hours else None,
+                "in_app_route": p.in_app_route.model_dump() if p.in_app_route else None,
+                "evidence": {"url": best.url, "publisher": best.publisher.value, "checked": best.checked.isoformat()},
+            }
+        )
     return {"generated_for": contacts.policy.today.isoformat(), "max_evidence_age_days": contacts.policy.max_age_days, "contacts": entries}

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import difflib
 import inspect
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
 
 import jinja2
 from jinja2 import nodes
@@ -114,7 +114,13 @@ def _call(node: nodes.Node, functions: Mapping[str, Callable], problems: list[Pr
     line = node.lineno
     allowed = ", ".join(f"{n}()" for n in functions)
     if not isinstance(node, nodes.Call):
-        problems.append(Problem(line, "HC107", f"{_describe(node)} is not allowed in a page — pages may only call {allowed} with literal arguments, e.g. {EXAMPLE}"))
+        problems.append(
+            Problem(
+                line,
+                "HC107",
+                f"{_describe(node)} is not allowed in a page — pages may only call {allowed} with literal arguments, e.g. {EXAMPLE}",
+            )
+        )
         return None
     if not isinstance(node.node, nodes.Name) or node.node.name not in functions:
         if isinstance(node.node, nodes.Name):
@@ -122,7 +128,9 @@ def _call(node: nodes.Node, functions: Mapping[str, Callable], problems: list[Pr
             hint = f"did you mean {close[0]}()? " if close else ""
             problems.append(Problem(line, "HC107", f"unknown page function {node.node.name!r} — {hint}pages may only call {allowed}"))
         else:
-            problems.append(Problem(line, "HC107", f"{_describe(node.node)} is not allowed in a page — pages may only call {allowed} by name"))
+            problems.append(
+                Problem(line, "HC107", f"{_describe(node.node)} is not allowed in a page — pages may only call {allowed} by name")
+            )
         return None
     name = node.node.name
     if node.dyn_args is not None or node.dyn_kwargs is not None:
@@ -131,12 +139,18 @@ def _call(node: nodes.Node, functions: Mapping[str, Callable], problems: list[Pr
     args, kwargs, ok = [], {}, True
     for value in list(node.args) + [k.value for k in node.kwargs]:
         if not (isinstance(value, nodes.Const) and (value.value is None or isinstance(value.value, str))):
-            problems.append(Problem(value.lineno, "HC108", f"{name}(): {_describe(value)} as an argument is not allowed — write each argument as a quoted literal like \"alipay.hotline\""))
+            problems.append(
+                Problem(
+                    value.lineno,
+                    "HC108",
+                    f'{name}(): {_describe(value)} as an argument is not allowed — write each argument as a quoted literal like "alipay.hotline"',
+                )
+            )
             ok = False
     if not ok:
         return None
-    args = [a.value for a in node.args]
-    kwargs = {k.key: k.value.value for k in node.kwargs}
+    args = [a.value for a in node.args if isinstance(a, nodes.Const)]  # all Const: checked above
+    kwargs = {k.key: k.value.value for k in node.kwargs if isinstance(k.value, nodes.Const)}
     problem = _signature_problem(functions[name], name, tuple(args), kwargs)
     if problem:
         problems.append(Problem(line, "HC108", problem))
@@ -157,11 +171,23 @@ def parse_page(text: str, functions: Mapping[str, Callable]) -> ParsedPage:
     try:
         tree = _ENV.parse(text)
     except jinja2.TemplateSyntaxError as exc:
-        page.problems.append(Problem(exc.lineno or 1, "HC106", f"template syntax: {exc.message} — check the {{{{ … }}}} call on this line; to show braces literally wrap them in {{% raw %}}…{{% endraw %}}"))
+        page.problems.append(
+            Problem(
+                exc.lineno or 1,
+                "HC106",
+                f"template syntax: {exc.message} — check the {{{{ … }}}} call on this line; to show braces literally wrap them in {{% raw %}}…{{% endraw %}}",
+            )
+        )
         return page
     for statement in tree.body:
         if not isinstance(statement, nodes.Output):
-            page.problems.append(Problem(statement.lineno, "HC107", f"{_describe(statement)} is not allowed in a page — pages hold text and calls like {EXAMPLE}, nothing else"))
+            page.problems.append(
+                Problem(
+                    statement.lineno,
+                    "HC107",
+                    f"{_describe(statement)} is not allowed in a page — pages hold text and calls like {EXAMPLE}, nothing else",
+                )
+            )
             continue
         for node in statement.nodes:
             if isinstance(node, nodes.TemplateData):

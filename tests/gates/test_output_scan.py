@@ -22,7 +22,7 @@ CLEAN = {
     "index.html": (
         "<!doctype html><html lang='zh'><head><meta charset='utf-8'><title>钱包帮助中心</title>"
         "<link rel='stylesheet' href='assets/stylesheets/site.css'>"
-        "<script type='application/ld+json'>{\"telephone\": \"95017\"}</script></head><body>"
+        '<script type=\'application/ld+json\'>{"telephone": "95017"}</script></head><body>'
         "<p>客服电话 <a href='tel:95017'>95017</a>，核实于 2026-11-22 10:30。</p>"
         "<p>服务热线 <span class='hc-phone__number'>400-670-0700</span>，单日限额 50000 元，3-5 个工作日。</p>"
         "<table><tr><td>95017</td><td>400 670 0700</td></tr></table>"
@@ -74,7 +74,7 @@ HOSTILE = {
     "tel link": ("about/index.html", "<a href='tel:95188'>call</a>"),
     "whatsapp link": ("about/index.html", "<a href='https://wa.me/8613800138000'>chat</a>"),
     "phone parameter": ("about/index.html", "<a href='https://example.com/?phone=95188'>x</a>"),
-    "json-ld": ("about/index.html", f"<script type='application/ld+json'>{{\"telephone\": \"{NUMBER}\"}}</script>"),
+    "json-ld": ("about/index.html", f'<script type=\'application/ld+json\'>{{"telephone": "{NUMBER}"}}</script>'),
     "inline script": ("about/index.html", "<script>x.textContent='\\x34\\x30\\x30'+'8201234'</script>"),
     "stylesheet content": ("assets/stylesheets/extra.css", '.md-footer::after { content: "\\34 00" " 820 1234"; }'),
     "stylesheet counter": ("assets/stylesheets/extra.css", f".x {{ counter-reset: n {NUMBER}; }}"),

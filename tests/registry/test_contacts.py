@@ -2,7 +2,7 @@
 
 import pytest
 
-from scripts.registry.contacts import Contacts, RegistryError, parse
+from scripts.registry.contacts import RegistryError, parse
 from tests.conftest import FIXTURE_SITE
 
 GOOD = (FIXTURE_SITE / "data" / "contacts.yml").read_text(encoding="utf-8")
@@ -29,15 +29,17 @@ def test_yaml_syntax_error_names_line(tmp_path):
 
 
 def test_unknown_key_names_its_line(tmp_path):
-    text = GOOD.replace("        answers_calls: true\n        never_calls_you: true", "        answers_calls: true\n        nevr_calls_you: true", 1)
+    text = GOOD.replace(
+        "        answers_calls: true\n        never_calls_you: true", "        answers_calls: true\n        nevr_calls_you: true", 1
+    )
     message = error_for(tmp_path, text)
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "nevr_calls_you" in l)
+    line = next(i for i, text_line in enumerate(text.splitlines(), 1) if "nevr_calls_you" in text_line)
     assert f"contacts.yml:{line}: HC100" in message and "nevr_calls_you" in message
 
 
 def test_invalid_number_is_rejected_by_phonenumbers(tmp_path):
     message = error_for(tmp_path, GOOD.replace('value: "95999"', 'value: "95"'))
-    assert "neither a valid number nor a short code" in message
+    assert "neither a valid number nor a possible short code" in message
 
 
 def test_missing_dial_region_is_explained(tmp_path):

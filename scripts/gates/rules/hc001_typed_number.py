@@ -38,7 +38,7 @@ def typed_numbers(text: str, registry_forms=frozenset()) -> list[tuple[int, str]
         (
             f.line,
             f"{f.reason} {f.text.strip()!r}{_where(f.where)} is typed into the page — numbers may only come from the registry: "
-            f"use {{{{ phone(\"provider.channel\") }}}} with an id from data/contacts.yml, or add the number there with its evidence first",
+            f'use {{{{ phone("provider.channel") }}}} with an id from data/contacts.yml, or add the number there with its evidence first',
         )
         for f in read_document("page.md", _blank_calls(text), registry_forms)
     ]

@@ -1,7 +1,7 @@
 """HC002: every registry call names an existing, publishable entry."""
 
-from scripts.registry.contacts import RegistryError
 from scripts.gates.rules import Content, Finding
+from scripts.registry.contacts import RegistryError
 
 ID = "HC002"
 NAME = "registry-reference"
@@ -13,7 +13,7 @@ def check(content: Content):
     contacts = content.contacts
     if isinstance(contacts, RegistryError):
         return  # HC006 reports the registry itself
-    for lang, rel, path in content.all_pages():
+    for _lang, _rel, path in content.all_pages():
         for line, function, arg, kwargs in content.calls(path):
             try:
                 if function == "phone":

@@ -1,8 +1,9 @@
 """HC003: every page has valid front matter (title, description, last_reviewed, risk)."""
 
+import re
+
 from scripts.content.front_matter import FrontMatterError, read_meta
 from scripts.gates.rules import Content, Finding
-import re
 
 ID = "HC003"
 NAME = "front-matter"
@@ -12,7 +13,7 @@ _LOC = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (HC200 )?(?P<msg>.*)$")
 
 
 def check(content: Content):
-    for lang, rel, path in content.all_pages():
+    for _lang, _rel, path in content.all_pages():
         try:
             meta, _, _ = read_meta(path)
         except FrontMatterError as exc:

@@ -35,7 +35,9 @@ def check(content: Content):
         zh_levels, en_levels = headings(content.text(zpath)), headings(content.text(epath))
         if zh_levels != en_levels:
             yield Finding(
-                epath, 1, ID,
+                epath,
+                1,
+                ID,
                 f"headings differ from docs/zh/{rel}: zh has {len(zh_levels)} {zh_levels}, en has {len(en_levels)} {en_levels} — "
                 f"keep the same number and levels of headings in both",
             )
@@ -44,6 +46,8 @@ def check(content: Content):
         if zh_calls != en_calls:
             line = next((ln for (ln, f, a, k) in content.calls(epath) if (f, a, k) not in zh_calls), 1)
             yield Finding(
-                epath, line, ID,
+                epath,
+                line,
+                ID,
                 f"registry calls differ from docs/zh/{rel}: zh {zh_calls}, en {en_calls} — both languages must make the same calls in the same order",
             )

@@ -1,9 +1,10 @@
 """HC005: evidence is fresh. Over the limit fails; past the warning age asks for a re-check."""
 
-from scripts.registry.contacts import RegistryError
-from scripts.gates.rules import Content, Finding
-from scripts.gates.evidence_age import aging_evidence, stale_evidence
 import re
+
+from scripts.gates.evidence_age import aging_evidence, stale_evidence
+from scripts.gates.rules import Content, Finding
+from scripts.registry.contacts import RegistryError
 
 ID = "HC005"
 NAME = "evidence-age"
@@ -19,4 +20,4 @@ def check(content: Content):
     for lines, severity in ((stale_evidence(contacts), "error"), (aging_evidence(contacts), "warning")):
         for line in lines:
             m = _LOC.match(line)
-            yield Finding(content.contacts_file, int(m["line"]), ID, m["msg"], severity)
+            yield Finding(content.contacts_file, int(m["line"]) if m else 1, ID, m["msg"] if m else line, severity)

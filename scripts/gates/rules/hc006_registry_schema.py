@@ -2,8 +2,8 @@
 
 import re
 
-from scripts.registry.contacts import RegistryError
 from scripts.gates.rules import Content, Finding
+from scripts.registry.contacts import RegistryError
 
 ID = "HC006"
 NAME = "registry-schema"

@@ -2,8 +2,8 @@
 
 import re
 
-from scripts.registry.contacts import RegistryError
 from scripts.gates.rules import Content, Finding
+from scripts.registry.contacts import RegistryError
 
 ID = "HC007"
 NAME = "registry-id-digits"
@@ -19,6 +19,8 @@ def check(content: Content):
     for contact in contacts.all():
         if _DIGITS.search(contact.id):
             yield Finding(
-                content.contacts_file, contact.line, ID,
+                content.contacts_file,
+                contact.line,
+                ID,
                 f"id {contact.id!r} contains digits — use words (cn-antifraud-line, not cn-96110): ids appear in page HTML and the output gate reads digits as numbers",
             )

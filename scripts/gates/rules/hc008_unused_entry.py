@@ -1,7 +1,7 @@
 """HC008: report publishable registry entries that no page shows (a number nobody can find is wasted work)."""
 
-from scripts.registry.contacts import RegistryError
 from scripts.gates.rules import Content, Finding
+from scripts.registry.contacts import RegistryError
 
 ID = "HC008"
 NAME = "unused-registry-entry"
@@ -14,7 +14,7 @@ def check(content: Content):
     if isinstance(contacts, RegistryError):
         return
     shown_providers, regions, everything = set(), set(), False
-    for lang, rel, path in content.all_pages():
+    for _lang, _rel, path in content.all_pages():
         for _, function, arg, kwargs in content.calls(path):
             if function == "directory":
                 region = kwargs.get("region", arg or None)
@@ -31,4 +31,10 @@ def check(content: Content):
     for provider in contacts.registry.providers:
         if provider.id not in shown_providers and not regions & set(provider.regions):
             line = contacts.located.line_of(("providers", contacts.registry.providers.index(provider)))
-            yield Finding(content.contacts_file, line, ID, f"provider {provider.id!r} is not shown on any page — add it to a directory or card, or remove it", "warning")
+            yield Finding(
+                content.contacts_file,
+                line,
+                ID,
+                f"provider {provider.id!r} is not shown on any page — add it to a directory or card, or remove it",
+                "warning",
+            )

@@ -69,7 +69,7 @@ ORDINARY = [
     "商户号 1230000109；邮编 100000；等待 30 分钟。",
     '客服电话：{{ phone("examplepay.hotline") }}，工作时间 9:00–21:00。',
     '{{ contact_card("examplepay") }}',
-    "Call {{ phone(\"examplepay.uk-line\") }} on 2026-11-22 between 9:00 and 17:00.",
+    'Call {{ phone("examplepay.uk-line") }} on 2026-11-22 between 9:00 and 17:00.',
 ]
 
 
@@ -104,4 +104,4 @@ def test_numbers_in_assets_under_docs_fail(tmp_path, rel):
 def test_registry_numbers_in_assets_pass_and_binary_files_are_skipped():
     assert typed_in_file("a.js", b"var official = '95999';", frozenset({"95999"})) == []
     assert typed_in_file("a.png", b"\x89PNG\r\n\x1a\n\x00\x00 4006700700", frozenset()) == []
-    assert typed_in_file("a.html", b'<p>{{ number }} {% if x %}4006700700{% endif %}</p>', frozenset())
+    assert typed_in_file("a.html", b"<p>{{ number }} {% if x %}4006700700{% endif %}</p>", frozenset())

@@ -1,15 +1,19 @@
 """Each content rule: a failing and a passing example, and messages that name file, line and fix."""
 
-from pathlib import Path
-
 import pytest
 
 from scripts import paths
 from scripts.cli import check
-from scripts.gates.rules import Content
 from scripts.gates.rules import (
-    hc001_typed_number, hc002_registry_reference, hc003_front_matter, hc004_translation_parity,
-    hc005_evidence_age, hc006_registry_schema, hc007_registry_ids, hc008_unused_entry,
+    Content,
+    hc001_typed_number,
+    hc002_registry_reference,
+    hc003_front_matter,
+    hc004_translation_parity,
+    hc005_evidence_age,
+    hc006_registry_schema,
+    hc007_registry_ids,
+    hc008_unused_entry,
 )
 from tests.conftest import FIXTURE_SITE
 
@@ -35,17 +39,28 @@ def findings(rule, content):
 
 
 def test_hc001_flags_typed_numbers_with_line(tmp_path):
-    content = make_docs(tmp_path, {"zh/a.md": page("# 标题\n\n客服电话：９５１**８８**\n"), "en/a.md": page("# T\n\nCall {{ phone(\"examplepay.hotline\") }} on 2026-11-22.\n")})
+    content = make_docs(
+        tmp_path,
+        {
+            "zh/a.md": page("# 标题\n\n客服电话：９５１**８８**\n"),
+            "en/a.md": page('# T\n\nCall {{ phone("examplepay.hotline") }} on 2026-11-22.\n'),
+        },
+    )
     found = findings(hc001_typed_number, content)
     assert [(f.path.name, f.line, f.rule) for f in found] == [("a.md", 10, "HC001")]
     assert "phone(" in found[0].message and "data/contacts.yml" in found[0].message
 
 
 def test_hc002_unknown_and_unpublishable_references(tmp_path):
-    content = make_docs(tmp_path, {
-        "zh/a.md": page('# 标题\n\n{{ phone("examplepay.hotlin") }}\n\n{{ phone("examplepay.unsourced") }}\n\n{{ directory(region="ZZ") }}\n'),
-        "en/a.md": page('# T\n\n{{ phone("examplepay.hotline") }}\n'),
-    })
+    content = make_docs(
+        tmp_path,
+        {
+            "zh/a.md": page(
+                '# 标题\n\n{{ phone("examplepay.hotlin") }}\n\n{{ phone("examplepay.unsourced") }}\n\n{{ directory(region="ZZ") }}\n'
+            ),
+            "en/a.md": page('# T\n\n{{ phone("examplepay.hotline") }}\n'),
+        },
+    )
     found = findings(hc002_registry_reference, content)
     assert [(f.path.parent.name, f.line) for f in found] == [("zh", 10), ("zh", 12), ("zh", 14)]
     assert "'examplepay.hotline'" in found[0].message
@@ -61,11 +76,14 @@ def test_hc003_front_matter_schema(tmp_path):
 
 
 def test_hc004_parity_files_headings_and_calls(tmp_path):
-    content = make_docs(tmp_path, {
-        "zh/a.md": page('# 标题\n\n## 一\n\n{{ phone("examplepay.hotline") }}\n'),
-        "en/a.md": page('# Title\n\n## One\n\n### Extra\n\n{{ contact_card("examplepay") }}\n'),
-        "zh/only.md": page("# 只有中文\n"),
-    })
+    content = make_docs(
+        tmp_path,
+        {
+            "zh/a.md": page('# 标题\n\n## 一\n\n{{ phone("examplepay.hotline") }}\n'),
+            "en/a.md": page('# Title\n\n## One\n\n### Extra\n\n{{ contact_card("examplepay") }}\n'),
+            "zh/only.md": page("# 只有中文\n"),
+        },
+    )
     messages = [f.message for f in findings(hc004_translation_parity, content)]
     assert any("no en twin: create docs/en/only.md" in m for m in messages)
     assert any("headings differ" in m and "[1, 2]" in m and "[1, 2, 3]" in m for m in messages)
@@ -73,10 +91,13 @@ def test_hc004_parity_files_headings_and_calls(tmp_path):
 
 
 def test_hc004_passes_mirrored_pages(tmp_path):
-    content = make_docs(tmp_path, {
-        "zh/a.md": page('# 标题\n\n## 一\n\n{{ phone("examplepay.hotline") }}\n'),
-        "en/a.md": page('# Title\n\n## One\n\n{{ phone("examplepay.hotline") }}\n'),
-    })
+    content = make_docs(
+        tmp_path,
+        {
+            "zh/a.md": page('# 标题\n\n## 一\n\n{{ phone("examplepay.hotline") }}\n'),
+            "en/a.md": page('# Title\n\n## One\n\n{{ phone("examplepay.hotline") }}\n'),
+        },
+    )
     assert findings(hc004_translation_parity, content) == []
 
 
@@ -93,7 +114,9 @@ def test_hc005_stale_fails_and_aging_warns(tmp_path, monkeypatch):
 
 def test_hc006_reports_registry_errors_at_their_line(tmp_path):
     bad = tmp_path / "contacts.yml"
-    bad.write_text((FIXTURE_SITE / "data" / "contacts.yml").read_text(encoding="utf-8").replace("kind: phone", "kind: fax", 1), encoding="utf-8")
+    bad.write_text(
+        (FIXTURE_SITE / "data" / "contacts.yml").read_text(encoding="utf-8").replace("kind: phone", "kind: fax", 1), encoding="utf-8"
+    )
     content = Content(docs=tmp_path, contacts_file=bad)
     [finding] = findings(hc006_registry_schema, content)
     assert finding.line == bad.read_text(encoding="utf-8").splitlines().index("        kind: fax") + 1
@@ -101,7 +124,9 @@ def test_hc006_reports_registry_errors_at_their_line(tmp_path):
 
 def test_hc007_ids_with_digits(tmp_path):
     registry = tmp_path / "contacts.yml"
-    registry.write_text((FIXTURE_SITE / "data" / "contacts.yml").read_text(encoding="utf-8").replace("id: hotline", "id: line-95999"), encoding="utf-8")
+    registry.write_text(
+        (FIXTURE_SITE / "data" / "contacts.yml").read_text(encoding="utf-8").replace("id: hotline", "id: line-95999"), encoding="utf-8"
+    )
     found = findings(hc007_registry_ids, Content(docs=tmp_path, contacts_file=registry))
     assert len(found) == 1 and "examplepay.line-95999" in found[0].message
 
