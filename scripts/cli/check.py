@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 from scripts import paths
-from scripts.gates.rules import Content
 from scripts.gates.rules import (
+    Content,
+    Finding,
     hc001_typed_number,
     hc002_registry_reference,
     hc003_front_matter,
@@ -21,7 +22,10 @@ from scripts.gates.rules import (
     hc006_registry_schema,
     hc007_registry_ids,
     hc008_unused_entry,
+    hc009_data_files,
+    hc010_page_files,
     hc020_page_calls,
+    hc030_unpublishable_shown,
 )
 
 ALL = (
@@ -33,13 +37,33 @@ ALL = (
     hc006_registry_schema,
     hc007_registry_ids,
     hc008_unused_entry,
+    hc009_data_files,
+    hc010_page_files,
     hc020_page_calls,
+    hc030_unpublishable_shown,
 )
+
+
+def _findings_of(rule, content: Content) -> list:
+    """A rule's findings; a rule that crashes on bad input is reported as a finding, never a traceback."""
+    try:
+        return list(rule.check(content))
+    except Exception as exc:  # noqa: BLE001 - the check must always end with a clean report
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        return [
+            Finding(
+                content.docs,
+                1,
+                rule.ID,
+                f"the check itself failed on this input ({detail}) — fix the file named in the other messages; "
+                f"if there are none, report this as a bug with the input that caused it",
+            )
+        ]
 
 
 def run(content: Content, rules=ALL) -> list:
     """All findings from `rules`, in a stable order."""
-    findings = [f for rule in rules for f in rule.check(content)]
+    findings = [f for rule in rules for f in _findings_of(rule, content)]
     return sorted(findings, key=lambda f: (str(f.path), f.line, f.rule))
 
 
@@ -54,12 +78,22 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=Path, default=paths.DOCS)
     parser.add_argument("--contacts", type=Path, default=paths.CONTACTS)
+    parser.add_argument("--publishers", type=Path, default=paths.PUBLISHERS)
+    parser.add_argument("--ui", type=Path, default=paths.DATA / "ui.yml")
+    parser.add_argument("--synonyms", type=Path, default=paths.DATA / "search_synonyms.yml")
     parser.add_argument("--rules", action="store_true", help="print the rules table and exit")
     args = parser.parse_args(argv)
     if args.rules:
         print(rules_table())
         return 0
-    findings = run(Content(docs=args.docs, contacts_file=args.contacts))
+    content = Content(
+        docs=args.docs,
+        contacts_file=args.contacts,
+        publishers_file=args.publishers,
+        ui_file=args.ui,
+        synonyms_file=args.synonyms,
+    )
+    findings = run(content)
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     for f in findings:
         print(f.github() if in_actions else f.plain())
