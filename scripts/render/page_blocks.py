@@ -8,18 +8,23 @@ from scripts.content.front_matter import ArticleMeta, Risk
 from scripts.render.page_functions import Renderer
 
 DIRECTORY_PAGE = "contact/directory.md"
+EMERGENCY_PAGE = "security/scammed-sent-money.md"  # linked from every anti-fraud reminder
 
 
-def augment(body: str, meta: ArticleMeta, renderer: Renderer, page_path: str) -> str:
+def augment(body: str, meta: ArticleMeta, renderer: Renderer, page_path: str, site_pages: frozenset[str] | None = None) -> str:
     """High-risk pages get the anti-fraud reminder first and the verified-contacts block last.
 
-    `page_path` is the page's path inside its language folder, e.g. account/locked.md.
+    `page_path` is the page's path inside its language folder, e.g. account/locked.md;
+    `site_pages` the language's page paths, so links go only to pages that exist (None: assume all).
     """
     if meta.translation == "pending":
         body = f"{renderer.block('translation_pending.html')}\n\n{body}"
     if meta.risk is not Risk.high:
         return body
-    reminder = renderer.block("risk_reminder.html")
-    contacts = renderer.block("hotline_block.html", providers=[renderer.contacts.provider(p) for p in meta.providers])
-    link = posixpath.relpath(DIRECTORY_PAGE, posixpath.dirname(page_path) or ".")
+    here = posixpath.dirname(page_path) or "."
+    linkable = site_pages is None or EMERGENCY_PAGE in site_pages
+    emergency = posixpath.relpath(EMERGENCY_PAGE, here) if linkable and page_path != EMERGENCY_PAGE else None
+    reminder = renderer.block("risk_reminder.html", emergency_link=emergency)
+    contacts = renderer.hotline_block(meta.providers)
+    link = posixpath.relpath(DIRECTORY_PAGE, here)
     return f"{reminder}\n\n{body.rstrip()}\n\n{contacts}\n\n[{renderer.t['directory_link_text']}]({link})\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -11,10 +12,10 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from scripts import paths
-from scripts.registry.schema import ChannelKind
-from scripts.registry.dialing import parse_dialable
-from scripts.render.official_contacts import official_contacts
 from scripts.registry.contacts import Contacts, RegistryError
+from scripts.registry.dialing import parse_dialable
+from scripts.registry.schema import ChannelKind
+from scripts.render.official_contacts import official_contacts
 from scripts.render.page_calls import parse_page
 from scripts.render.ui_strings import strings
 
@@ -59,13 +60,41 @@ class Renderer:
         self.env.globals.update(t=self.t, lang=lang, renderer=self)
         self.shown_providers: list[str] = []  # providers whose cards the current page shows, for JSON-LD
         self.functions = {name: getattr(self, name) for name in PAGE_FUNCTIONS}
+        # Rendered once per build: the same call (or block) with the same literal arguments gives the
+        # same HTML on every page of this language, and shows the same providers.
+        self._rendered: dict[tuple, tuple[Markup, tuple[str, ...]]] = {}
+
+    def _once(self, key: tuple, render) -> Markup:
+        """`render()`, or its HTML from an earlier page of this build; the providers it showed are
+        recorded for the current page either way. Errors are not kept: each page reports its own."""
+        hit = self._rendered.get(key)
+        if hit is None:
+            start = len(self.shown_providers)
+            html = render()
+            hit = self._rendered[key] = (html, tuple(self.shown_providers[start:]))
+        else:
+            self.shown_providers.extend(hit[1])
+        return hit[0]
 
     def _template(self, name: str, **context) -> Markup:
         return _oneline(self.env.get_template(name).render(**context))
 
     def block(self, name: str, **context) -> Markup:
         """A page-level block template from overrides/partials/hc/ (reminders, contact blocks)."""
-        return self._template(name, **context)
+        try:
+            key = ("block", name, tuple(sorted(context.items())))
+            hash(key)
+        except TypeError:  # a list or model in the context: render it every time
+            return self._template(name, **context)
+        return self._once(key, lambda: self._template(name, **context))
+
+    def hotline_block(self, provider_ids) -> Markup:
+        """The verified-contacts block for these providers (front matter `providers:`), once per build."""
+        ids = tuple(provider_ids)
+        return self._once(
+            ("hotline_block", ids),
+            lambda: self._template("hotline_block.html", providers=[self.contacts.provider(p) for p in ids]),
+        )
 
     def phone(self, contact_id: str) -> Markup:
         """Inline tel: link and evidence badge for a publishable phone or SMS channel."""
@@ -97,19 +126,28 @@ class Renderer:
         return Markup.escape(provider.in_app_route.get(self.lang))
 
     def directory(self, region: str | None = None, kind: str = "wallet") -> Markup:
-        """A table of providers (in `region`, of `kind`) and their cards below it."""
+        """Every provider (in `region`, of `kind`) once, as a compact card: numbers first, the rest folded.
+
+        On a phone a region stays a few screens long: name, published numbers with their badges and
+        warnings, the in-app route; other channels, notes and official sites sit in a <details>.
+        """
         providers = self.contacts.providers_in(region, kind)
         if not providers:
             raise RegistryError(f"HC105 directory(region={region!r}, kind={kind!r}) matches no provider — check the region code")
         # A provider can appear in several regions' directories on one page: anchors carry the region.
         prefix = "-".join(part.lower() for part in ("hc", kind or "all", region or "all"))
-        rows = [
-            _Row(p, [c for c in self.contacts.channels_of(p.id) if c.channel.kind is ChannelKind.phone], f"{prefix}-{p.id}")
-            for p in providers
-        ]
-        table = self._template("directory.html", rows=rows)
-        cards = "\n".join(self.contact_card(row.provider.id, row.anchor) for row in rows)
-        return Markup(f"{table}\n{cards}")
+        numbered = (ChannelKind.phone, ChannelKind.sms)
+        entries = []
+        for p in providers:
+            shown = self.contacts.channels_of(p.id)
+            self.shown_providers.append(p.id)  # JSON-LD
+            entries.append({
+                "provider": p,
+                "anchor": f"{prefix}-{p.id}",
+                "numbers": [c for c in shown if c.channel.kind in numbered],
+                "others": [c for c in shown if c.channel.kind not in numbered],
+            })
+        return self._template("directory.html", entries=entries, region=region or "", kind=kind or "")
 
     def number_checker(self) -> Markup:
         """The "Is this number official?" widget with the publishable registry inline (no request needed)."""
@@ -135,7 +173,8 @@ class Renderer:
                 out.append(part)
                 continue
             try:
-                out.append(str(self.functions[part.name](*part.args, **dict(part.kwargs))))
+                call = partial(self.functions[part.name], *part.args, **dict(part.kwargs))
+                out.append(str(self._once((part.name, part.args, part.kwargs), call)))
             except RegistryError as exc:
                 raise PageError(f"{src}:{part.line + offset}: {exc}") from None
         return "".join(out)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from scripts.registry.schema import ChannelKind, ProviderKind
-from scripts.registry.dialing import parse_dialable
 from scripts.registry.contacts import Contacts
+from scripts.registry.dialing import parse_dialable
+from scripts.registry.schema import ChannelKind, ProviderKind
 
 
 def organization(contacts: Contacts, provider_id: str, lang: str) -> dict:
@@ -36,11 +36,24 @@ def organization(contacts: Contacts, provider_id: str, lang: str) -> dict:
     return data
 
 
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def script_json(value) -> str:
+    """`value` as JSON safe inside a <script> element (JSON-LD, type="application/json").
+
+    <, > and & are written as \\u escapes, so no data string can close the element ("</script>"),
+    open a comment ("<!--") or be read as markup or an entity; U+2028/U+2029 are escaped for old
+    JavaScript parsers. JSON.parse and every JSON-LD reader read the escapes back as the characters.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return "".join(_SCRIPT_ESCAPES.get(ch, ch) for ch in text)
+
+
 def jsonld(contacts: Contacts, provider_ids, lang: str) -> str | None:
     """A JSON-LD document for the page, or None when it shows no provider."""
     ids = list(dict.fromkeys(provider_ids))
     if not ids:
         return None
     graph = [organization(contacts, pid, lang) for pid in ids]
-    # "</" could end the <script> element early.
-    return json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False).replace("</", "<\\/")
+    return script_json({"@context": "https://schema.org", "@graph": graph})

@@ -1,34 +1,147 @@
-"""Per-language search indexes with reader synonyms: each reader downloads only their own language."""
+"""Per-language search indexes with a hidden keywords field (synonyms, descriptions): each reader downloads only their own language."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
+from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from scripts import paths
+from scripts.content import synonyms
+from scripts.content.synonyms import SynonymsError
+
+__all__ = ["SynonymsError", "add_keywords", "load_synonyms", "split_search_index", "synonyms_for"]
 
 
 def load_synonyms(path: Path = paths.DATA / "search_synonyms.yml") -> list[list[str]]:
-    """Groups of words readers use for the same thing (data/search_synonyms.yml)."""
-    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else []
+    """Groups of words readers use for the same thing (data/search_synonyms.yml), validated.
 
-
-def with_synonyms(text: str, title: str, groups: list[list[str]]) -> str:
-    """`text` plus the missing words of every synonym group its title touches.
-
-    Keyed on the title, not the body: a page *about* refunds should answer "退钱", while the many
-    pages that merely mention a refund should not all rank for it.
+    Raises SynonymsError (an InputError: `path:line: HC122 what — fix`) for malformed YAML, markup,
+    digits or anything else that is not a plain word.
     """
-    lower = text.lower()
-    title = title.lower()
-    extra = []
+    return synonyms.load_synonyms(path)
+
+
+# Field weights for the site's search worker (docs/assets/javascripts/search-worker.js): page and section
+# titles weigh most, then the hidden `keywords` field (synonyms, the page description), then body text.
+FIELDS = {"title": {"boost": 10}, "keywords": {"boost": 5}, "text": {"boost": 1}}
+ZWSP = "\u200b"  # the search plugin separates jieba's segments with U+200B; the worker splits on it too
+
+
+def synonyms_for(title: str, groups: list[list[str]], exclude: str = "") -> list[str]:
+    """Every word of every synonym group that `title` touches, except words already in `exclude`.
+
+    Keyed on titles (a page title and description, or a section heading), not the body: a page *about*
+    refunds should answer "退钱", while the many pages that merely mention a refund should not all rank
+    for it. Chinese words match anywhere; English words match whole words ("ID" is not in "provider").
+    """
+    title, exclude = title.lower(), exclude.lower()
+    words: list[str] = []
     for group in groups:
-        if any(word.lower() in title for word in group):
-            extra += [word for word in group if word.lower() not in lower]
-    # U+200B separates the added words the same way the search plugin separates jieba's segments.
-    return text + ("\u200b" + "\u200b".join(extra) if extra else "")
+        if any(_contains(title, word.lower()) for word in group):
+            words += [w for w in group if not _contains(exclude, w.lower()) and w not in words]
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
+
+
+def _contains(text: str, word: str) -> bool:
+    if word not in text:  # a whole-word match needs the word somewhere first
+        return False
+    return not word.isascii() or _whole_word(word).search(text) is not None
+
+
+def segment(text: str) -> str:
+    """Chinese runs split into words with U+200B, as the search plugin does for titles and text."""
+    try:
+        import jieba  # the search plugin's own dependency (requirements.in)
+    except ImportError:  # pragma: no cover
+        return text
+    import logging
+
+    jieba.setLogLevel(logging.WARNING)
+    return ZWSP.join(w for w in jieba.cut(text) if w.strip())
+
+
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
+
+
+def page_description(site: Path, location: str) -> str:
+    """The meta description of the built page at `location` ('' for the home page), or ''."""
+    page = site / location.split("#")[0] / "index.html"
+    if not page.is_file():
+        return ""
+    found = _DESCRIPTION.search(page.read_text(encoding="utf-8"))
+    return html.unescape(found.group(1)) if found else ""
+
+
+def add_keywords(docs: list[dict], groups: list[list[str]], site: Path | None = None) -> None:
+    """Give each document a hidden `keywords` field: synonyms of its title, and for a page its description.
+
+    The worker ranks on `keywords` but never shows it, so result snippets are page text only.
+    """
+    for doc in docs:
+        title = doc.get("title", "")
+        description = page_description(site, doc["location"]) if site is not None and "#" not in doc["location"] else ""
+        words = synonyms_for(f"{title} {description}", groups, exclude=title)
+        parts = ([segment(description)] if description else []) + words
+        if parts:
+            # HTML like the other fields (the worker reads every field as HTML): a "<" stays text.
+            doc["keywords"] = html.escape(ZWSP.join(parts), quote=False)
+
+
+_DIRECTORY = re.compile(r"#hc-(?:wallet|public|all)-")   # sections of directory(): one provider each
+_CARD = re.compile(r"#hc-")                               # any other registry card (hotline blocks in articles)
+
+
+def rank_registry_sections(docs: list[dict]) -> None:
+    """Provider sections: the directory is where a provider's name should lead, not every article that
+    ends with its card. Each card section also carries the provider's name in the other language, so
+    "Alipay" finds 支付宝 on the Chinese site and the reverse.
+    """
+    names: dict[str, set[str]] = {}
+    for doc in docs:
+        fragment = doc["location"].partition("#")[2]
+        if fragment.startswith("hc-"):
+            names.setdefault(fragment, set()).add(doc.get("title", "").replace(ZWSP, ""))
+    for doc in docs:
+        location = doc["location"]
+        if not _CARD.search(location):
+            continue
+        doc["boost"] = 1.3 if _DIRECTORY.search(location) else 0.25
+        title = doc.get("title", "").replace(ZWSP, "")
+        others = sorted(n for n in names.get(location.partition("#")[2], ()) if n and n != title)
+        if others:
+            doc["keywords"] = ZWSP.join(filter(None, [doc.get("keywords", ""), *others]))
+
+
+_PARAGRAPH = re.compile(r"<p>.*?</p>", re.S)
+BOILERPLATE_PAGES = 4  # a paragraph found word for word on this many pages is a repeated block, not content
+
+
+def strip_boilerplate(docs: list[dict], min_pages: int = BOILERPLATE_PAGES) -> None:
+    """Remove paragraphs repeated word for word across pages: the anti-fraud reminder, the hotline block's
+    intro and its cards, "see every official contact channel". They are on every high-risk page, so they
+    would make every such page match "customer service", "password" or "SMS code" alike. The directory
+    keeps its own cards: there they are the content.
+    """
+    pages: dict[str, set[str]] = {}
+    for doc in docs:
+        for block in set(_PARAGRAPH.findall(doc.get("text", ""))):
+            pages.setdefault(block, set()).add(doc["location"].partition("#")[0])
+    repeated = {block for block, where in pages.items() if len(where) >= min_pages}
+    if not repeated:
+        return
+    for doc in docs:
+        if _DIRECTORY.search(doc["location"]):
+            continue
+        text = _PARAGRAPH.sub(lambda m: "" if m.group(0) in repeated else m.group(0), doc.get("text", ""))
+        doc["text"] = re.sub(r"\s{2,}", " ", text).strip()
 
 
 def split_search_index(site: Path, languages=paths.LANGUAGES, default=paths.DEFAULT_LANGUAGE) -> dict[str, int]:
@@ -40,9 +153,9 @@ def split_search_index(site: Path, languages=paths.LANGUAGES, default=paths.DEFA
     if not index_path.exists():
         return {}
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    groups = load_synonyms()
-    for doc in index["docs"]:
-        doc["text"] = with_synonyms(doc["text"], doc.get("title", ""), groups)
+    strip_boilerplate(index["docs"])
+    add_keywords(index["docs"], load_synonyms(), site)
+    rank_registry_sections(index["docs"])
     prefixes = {lang: f"{lang}/" for lang in languages if lang != default}
     sizes = {}
     for lang in languages:
@@ -50,7 +163,7 @@ def split_search_index(site: Path, languages=paths.LANGUAGES, default=paths.DEFA
             docs = [d for d in index["docs"] if not d["location"].startswith(tuple(prefixes.values()))]
         else:
             docs = [d for d in index["docs"] if d["location"].startswith(prefixes[lang])]
-        config = dict(index["config"], lang=[lang] if lang != "zh" else ["zh", "en"])
+        config = dict(index["config"], lang=[lang] if lang != "zh" else ["zh", "en"], fields=FIELDS)
         out = site / "search" / f"search_index.{lang}.json"
         out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         sizes[lang] = out.stat().st_size

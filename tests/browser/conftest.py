@@ -91,3 +91,36 @@ def page(browser, server):
     page.on("request", lambda request: page.requests_seen.append(request.url))
     yield page
     context.close()
+
+
+# Records Content-Security-Policy violations from the first script on: the page's own reports.
+CSP_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " " + (e.sample || ""));
+});
+"""
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def phone(browser, server):
+    """A 360 × 740 page (a small Android phone) with touch, recording requests and CSP violations."""
+    context = browser.new_context(locale="zh-CN", viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    context.add_init_script(CSP_RECORDER)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    yield page
+    context.close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every page of the built site as a path under the site root ("/", "/en/account/locked/")."""
+    paths = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.parent.relative_to(site).as_posix()
+        paths.append("/" if rel == "." else f"/{rel}/")
+    return paths

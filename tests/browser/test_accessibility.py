@@ -46,7 +46,7 @@ def test_search_results_open_have_no_violations(page, server, path):
     page.wait_for_load_state("networkidle")
     box.fill("客服" if path == "/" else "refund")
     box.press("End")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__list > li').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0")
     assert violations(page) == []
 
 
@@ -55,3 +55,28 @@ def test_checker_with_an_answer_has_no_violations(page, server):
     page.locator("#hc-checker-input").fill("96110")
     page.locator(".hc-checker form button").click()
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["/account/locked/", "/en/contact/directory/"])
+def test_phone_with_the_drawer_open_has_no_violations(phone, server, path):
+    phone.goto(server + path)
+    phone.locator("[data-hc-toggle=__drawer]").click()
+    phone.wait_for_timeout(400)
+    assert violations(phone) == []
+
+
+@pytest.mark.parametrize("path,query", [("/", "冻结"), ("/en/", "locked")])
+def test_phone_with_search_results_open_has_no_violations(phone, server, path, query):
+    phone.goto(server + path)
+    phone.locator("[data-hc-toggle=__search]").click()
+    box = phone.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    phone.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0")
+    assert violations(phone) == []
+
+
+def test_phone_directory_with_details_open_has_no_violations(phone, server):
+    phone.goto(server + "/contact/directory/")
+    phone.evaluate("() => document.querySelectorAll('details.hc-dir__more').forEach(d => d.open = true)")
+    assert violations(phone) == []

@@ -53,7 +53,8 @@ def test_web_channels_have_no_number_forms(contacts):
 
 def test_sender_names_match_by_name_not_by_country_code(tmp_path):
     registry = tmp_path / "contacts.yml"
-    registry.write_text(textwrap.dedent("""\
+    registry.write_text(
+        textwrap.dedent("""\
         providers:
           - id: example-centre
             kind: public
@@ -71,7 +72,9 @@ def test_sender_names_match_by_name_not_by_country_code(tmp_path):
                     publisher: provider  # the centre's own site
                     checked: 2026-10-01
                     note: Fixture government page naming the sender.
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     policy = Policy.load(FIXTURE_SITE / "data" / "publishers.yml", today=TODAY)
     sender = official_contacts(Contacts.load(registry, policy))["contacts"][0]
     assert sender["sender_name"] == "#EXAMPLE1"
@@ -114,7 +117,8 @@ def test_checker_html_has_no_inline_code_and_a_no_script_message(contacts, lang)
 
 def test_emergency_numbers_are_marked(tmp_path):
     registry = tmp_path / "contacts.yml"
-    registry.write_text(textwrap.dedent("""\
+    registry.write_text(
+        textwrap.dedent("""\
         providers:
           - id: example-police
             kind: public
@@ -129,7 +133,9 @@ def test_emergency_numbers_are_marked(tmp_path):
                 evidence:
                   - {url: "https://news.example-broadcaster.example/a", publisher: news, checked: 2026-10-01, note: Fixture news report one.}
                   - {url: "https://www.other-paper.example/b", publisher: news, checked: 2026-10-01, note: Fixture news report two.}
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     policy = Policy.load(FIXTURE_SITE / "data" / "publishers.yml", today=TODAY)
     police = official_contacts(Contacts.load(registry, policy))["contacts"][0]
     assert police["emergency"] is True and police["national_forms"] == ["110"] and police["country_code"] == "86"

@@ -11,8 +11,8 @@ FUNCTIONS = page_signatures(Renderer)
 
 # Each construct a template language offers that a page must not have, by class.
 HOSTILE = [
-    ("attribute access to globals", '{{ phone.__globals__ }}'),
-    ("bound method self", '{{ phone.__self__.contacts }}'),
+    ("attribute access to globals", "{{ phone.__globals__ }}"),
+    ("bound method self", "{{ phone.__self__.contacts }}"),
     ("subscript", '{{ phone["__call__"] }}'),
     ("lipsum global", "{{ lipsum.__globals__['os'].system('id') }}"),
     ("cycler global", "{{ cycler(1, 2).next() }}"),

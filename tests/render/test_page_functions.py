@@ -53,7 +53,7 @@ def test_same_call_renders_in_both_languages(contacts):
 
 
 def test_unknown_id_names_file_line_and_closest_id(contacts):
-    page = "---\ntitle: x\n---\n\n第一段。\n\n拨打 {{ phone(\"examplepay.hotlne\") }}。\n"
+    page = '---\ntitle: x\n---\n\n第一段。\n\n拨打 {{ phone("examplepay.hotlne") }}。\n'
     body = page.split("---\n", 2)[2]
     with pytest.raises(PageError) as info:
         Renderer(contacts, "zh").render_page(body, "docs/zh/a.md", first_line=4)
@@ -68,7 +68,9 @@ def test_unpublishable_reference_fails_with_reason(contacts):
 
 
 def test_misspelt_function_is_explained(contacts):
-    with pytest.raises(PageError, match=r"docs/en/a.md:1: HC107 unknown page function 'phnoe' — did you mean phone\(\)\? .*contact_card\(\)"):
+    with pytest.raises(
+        PageError, match=r"docs/en/a.md:1: HC107 unknown page function 'phnoe' — did you mean phone\(\)\? .*contact_card\(\)"
+    ):
         Renderer(contacts, "en").render_page('{{ phnoe("examplepay.hotline") }}', "docs/en/a.md")
 
 

@@ -31,6 +31,8 @@ def test_pending_translation_shows_notice(contacts):
     from scripts.content.front_matter import ArticleMeta
     from scripts.render.page_blocks import augment
 
-    meta = ArticleMeta(title="Title", description="A page waiting for translation.", last_reviewed="2026-11-01", risk="low", translation="pending")
+    meta = ArticleMeta(
+        title="Title", description="A page waiting for translation.", last_reviewed="2026-11-01", risk="low", translation="pending"
+    )
     body = augment("# Title\n", meta, Renderer(contacts, "en"), "a.md")
     assert body.index("Not yet translated") < body.index("# Title")

@@ -1,12 +1,11 @@
 """Crawl the built site: every internal link and anchor resolves. External links are checked only by the scheduled workflow."""
 
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from tests.conftest import site_url_of
-
 
 
 class _Links(HTMLParser):
@@ -28,7 +27,7 @@ class _Links(HTMLParser):
             self.links.append((self.getpos()[0], attrs["src"]))
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path: Path) -> _Links:
     parser = _Links()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -42,7 +41,7 @@ def target_file(site: Path, page: Path, href: str, site_url: str = "https://exam
     url = urlsplit(urljoin(page_url, href))
     if url.scheme not in ("http", "https") or url.netloc != urlsplit(site_url).netloc or not url.path.startswith(base_path):
         return None, None
-    rel = unquote(url.path[len(base_path):])
+    rel = unquote(url.path[len(base_path) :])
     candidate = site / rel
     if rel == "" or rel.endswith("/"):
         candidate = candidate / "index.html"

@@ -1,0 +1,68 @@
+"""The per-language search indexes: hidden keywords (synonyms, descriptions), boilerplate out, provider
+sections ranked where they belong. The browser tests (tests/browser/test_search.py) check the results."""
+
+import json
+
+from scripts.site import search_index as si
+
+GROUPS = [["退款", "退钱", "refund", "refunds"], ["ID", "identity", "证件"], ["冻结", "锁定", "locked", "frozen"]]
+
+
+def test_synonyms_follow_the_title_and_english_words_match_whole_words():
+    assert si.synonyms_for("退款多久到账", GROUPS, exclude="退款多久到账") == ["退钱", "refund", "refunds"]
+    assert si.synonyms_for("Choose a provider", GROUPS) == []          # "id" inside "provider" is not "ID"
+    assert si.synonyms_for("Show your ID card", GROUPS) == ["ID", "identity", "证件"]
+    assert si.synonyms_for("Account locked or frozen", GROUPS, exclude="Account locked or frozen") == ["冻结", "锁定"]
+
+
+def test_keywords_are_a_separate_hidden_field_and_text_is_untouched(tmp_path):
+    (tmp_path / "payments" / "refunds").mkdir(parents=True)
+    (tmp_path / "payments" / "refunds" / "index.html").write_text(
+        '<meta name="description" content="How long a refund takes &amp; how to track it">', encoding="utf-8")
+    docs = [
+        {"location": "payments/refunds/", "title": "Refunds", "text": "<p>Refunds take days.</p>"},
+        {"location": "payments/refunds/#track", "title": "Track a refund", "text": "<p>Open the order.</p>"},
+        {"location": "other/", "title": "Other", "text": "<p>Nothing.</p>"},
+    ]
+    si.add_keywords(docs, GROUPS, tmp_path)
+    page, section, other = docs
+    assert page["text"] == "<p>Refunds take days.</p>" and section["text"] == "<p>Open the order.</p>"
+    words = page["keywords"].split(si.ZWSP)
+    assert {"long", "takes", "track", "&amp;"} <= set(words), words      # the page description, as HTML like every field
+    assert "takes" not in section.get("keywords", "")                   # sections do not repeat it
+    assert "退钱" in page["keywords"].split(si.ZWSP) and "退钱" in section["keywords"].split(si.ZWSP)
+    assert "keywords" not in other
+
+
+def test_repeated_paragraphs_leave_the_index_except_in_the_directory():
+    reminder = "<p>Real customer service never asks for your SMS code.</p>"
+    docs = [{"location": f"p{i}/", "title": f"P{i}", "text": f"{reminder} <p>Own text {i}.</p>"} for i in range(5)]
+    docs.append({"location": "contact/directory/#hc-wallet-cn-x", "title": "X", "text": reminder})
+    si.strip_boilerplate(docs)
+    assert [d["text"] for d in docs[:5]] == [f"<p>Own text {i}.</p>" for i in range(5)]
+    assert docs[5]["text"] == reminder
+
+
+def test_provider_sections_rank_in_the_directory_and_carry_both_names():
+    docs = [
+        {"location": "contact/directory/#hc-wallet-cn-alipay", "title": "支付宝", "text": ""},
+        {"location": "en/contact/directory/#hc-wallet-cn-alipay", "title": "Alipay", "text": ""},
+        {"location": "account/locked/#hc-alipay", "title": "支付宝", "text": ""},
+        {"location": "account/locked/", "title": "账户被锁定", "text": ""},
+    ]
+    si.rank_registry_sections(docs)
+    zh_dir, en_dir, card, page = docs
+    assert zh_dir["boost"] > 1 > card["boost"] and "boost" not in page
+    assert "Alipay" in zh_dir["keywords"] and "支付宝" in en_dir["keywords"]
+
+
+def test_split_writes_one_index_per_language_with_the_worker_fields(tmp_path):
+    (tmp_path / "search").mkdir()
+    index = {"config": {"lang": ["zh"], "separator": "[\\s]+", "pipeline": ["stemmer"], "fields": {"title": {"boost": 1000}}},
+             "docs": [{"location": "", "title": "首页", "text": "<p>你好</p>"}, {"location": "en/", "title": "Home", "text": "<p>Hi</p>"}]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    sizes = si.split_search_index(tmp_path)
+    assert set(sizes) == {"zh", "en"} and not (tmp_path / "search" / "search_index.json").exists()
+    en = json.loads((tmp_path / "search" / "search_index.en.json").read_text(encoding="utf-8"))
+    assert [d["location"] for d in en["docs"]] == ["en/"]
+    assert en["config"]["fields"] == si.FIELDS and set(si.FIELDS) == {"title", "keywords", "text"}
