@@ -1,17 +1,20 @@
 """Shared fixtures: the fixture registry, a fixed 'today', and paths to fixture sites."""
 
 import datetime as dt
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from scripts.registry.evidence import Policy
 from scripts.registry.contacts import Contacts
+from scripts.registry.evidence import Policy
 
 HERE = Path(__file__).parent
 FIXTURE_SITE = HERE / "fixtures" / "sites" / "good"
-TODAY = dt.date(2026, 11, 22)
+TODAY = dt.date(2026, 12, 3)  # fixture evidence is judged on this date; the real site on the real date
 
 
 @pytest.fixture(autouse=True)
@@ -45,16 +48,17 @@ def site_copy(tmp_path):
     return target
 
 
-def build_site(config: Path, out: Path, env_extra: dict | None = None) -> "subprocess.CompletedProcess":
+def build_site(config: Path, out: Path, env_extra: dict | None = None, fixed_date: bool = True) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build of `config` into `out` and return the finished process."""
-    import os
-    import subprocess
-    import sys
-
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HC_TODAY=TODAY.isoformat(), **(env_extra or {}))
+    if not fixed_date:  # the real registry is judged on the real date, as `make build` does
+        env.pop("HC_TODAY", None)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
-        capture_output=True, text=True, env=env, cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=config.parent,
     )
 
 
@@ -76,7 +80,7 @@ def real_site(tmp_path_factory):
     if given and (Path(given) / "index.html").exists():
         return Path(given).resolve()
     out = tmp_path_factory.mktemp("real-site") / "site"
-    result = build_site(HERE.parent / "mkdocs.yml", out)
+    result = build_site(HERE.parent / "mkdocs.yml", out, fixed_date=False)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
 

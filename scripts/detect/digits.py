@@ -76,16 +76,12 @@ _LETTER_VALUE = {ch: digit for digit, chars in LETTER_DIGITS.items() for ch in c
 _LATIN = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\uff21-\uff3a\uff41-\uff5a"
 # Starts with a digit class, so the engine jumps between digits: a digit next to a digit-like letter.
 _MIXED_HINT = re.compile(f"[0-9](?:(?=[{_LETTERS}])|(?<=[{_LETTERS}][0-9]))")
-_MIXED_TOKEN = re.compile(
-    f"(?<![{_LATIN}])(?=[0-9{_LETTERS}]*[0-9])[0-9{_LETTERS}]++(?![{_LATIN}])"
-)
+_MIXED_TOKEN = re.compile(f"(?<![{_LATIN}])(?=[0-9{_LETTERS}]*[0-9])[0-9{_LETTERS}]++(?![{_LATIN}])")
 
 # Characters a reader does not see: format characters (zero-width spaces and joiners, soft
 # hyphen, bidi marks), combining marks (keycaps, variation selectors), fillers that render blank.
 INVISIBLE = "".join(
-    ch
-    for ch in map(chr, range(0x80, 0x10000))
-    if unicodedata.category(ch) in ("Cf", "Mn", "Me") or ch in "\u115f\u1160\u3164\uffa0\u2800"
+    ch for ch in map(chr, range(0x80, 0x10000)) if unicodedata.category(ch) in ("Cf", "Mn", "Me") or ch in "\u115f\u1160\u3164\uffa0\u2800"
 )
 
 # Every character that can be (part of) a digit before folding: the quick test that lets text

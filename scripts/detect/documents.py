@@ -53,9 +53,14 @@ def decode(data: bytes) -> str | None:
     """The text of a file, or None if it is binary (an image, a font, an archive)."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
-    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
         if data.startswith(bom):
-            return data[len(bom):].decode(codec, errors="replace")
+            return data[len(bom) :].decode(codec, errors="replace")
     head = data[:8192]
     if b"\x00" in head:
         # UTF-16 without a mark: ASCII letters leave a zero in every other byte.
@@ -115,7 +120,10 @@ def _raw(hits: list[Hit], text: str, where: str = "") -> list[Raw]:
 
 def _shifted(found: list[Raw], line: int, column: int, where: str) -> list[Raw]:
     """Findings of a piece that starts at (line, column) of the enclosing text."""
-    return [(line + ln - 1, (column + col - 1) if ln == 1 else col, shown, digits, reason, w or where) for ln, col, shown, digits, reason, w in found]
+    return [
+        (line + ln - 1, (column + col - 1) if ln == 1 else col, shown, digits, reason, w or where)
+        for ln, col, shown, digits, reason, w in found
+    ]
 
 
 def _spelled(text: str) -> bool:
@@ -248,7 +256,19 @@ def _locate(source: str, text: str) -> int:
 
 
 # CSS: strings, escapes and counters are what `content:` shows.
-_CONTENT_LIKE = ("content", "counter-reset", "counter-set", "counter-increment", "quotes", "string-set", "symbols", "prefix", "suffix", "pad", "alt")
+_CONTENT_LIKE = (
+    "content",
+    "counter-reset",
+    "counter-set",
+    "counter-increment",
+    "quotes",
+    "string-set",
+    "symbols",
+    "prefix",
+    "suffix",
+    "pad",
+    "alt",
+)
 
 
 def read_css(source: str, forms, declarations: bool = False) -> list[Raw]:

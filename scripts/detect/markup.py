@@ -149,7 +149,7 @@ _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 def _script_kind(attrs_text: str) -> str:
     m = _TYPE.search(attrs_text or "")
-    kind = (m.group(1).lower() if m else "")
+    kind = m.group(1).lower() if m else ""
     if "json" in kind:
         return "json"
     if kind and not any(word in kind for word in ("javascript", "ecmascript", "module", "jscript", "babel")):
@@ -173,6 +173,8 @@ def _plain_tag() -> re.Pattern:
 
 
 _PLAIN_TAG = _plain_tag()
+
+
 def _plain(m: re.Match) -> str:
     return "" if m.group(1).lower() in INLINE else " "
 
@@ -209,7 +211,9 @@ class _Reader:
                 self.pieces.append(Piece("text", body, m.start() + 4, "comment"))
             return _lines(token)  # a comment between digits hides nothing: "95<!-- -->188" reads 95188
         if kind == "cdata":
-            return _lines(token[: m.start("cdatabody") - m.start()]) + m.group("cdatabody") + _lines(token[m.end("cdatabody") - m.start() :])
+            return (
+                _lines(token[: m.start("cdatabody") - m.start()]) + m.group("cdatabody") + _lines(token[m.end("cdatabody") - m.start() :])
+            )
         if kind == "raw":
             self._raw(m)
             return " " + _lines(token)

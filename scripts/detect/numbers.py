@@ -58,7 +58,19 @@ _WS = re.compile(r"\s+")
 _SPACE = re.compile(r"\s")
 _GROUPED = re.compile(r"\+?[0-9]+(?:[-\s().]{1,3}[0-9]+)+")  # written the way phone numbers are
 
-_WORD_DIGITS = {"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_WORD_DIGITS = {
+    "zero": "0",
+    "oh": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+}
 _WORD = "(?:" + "|".join(_WORD_DIGITS) + ")"
 # Read on lower-cased text: a pattern that starts with literal words is found fast.
 WORD_RUN = re.compile(rf"{_WORD}(?:[\s,\-–.]{{1,3}}{_WORD}){{2,}}(?![a-z])")
@@ -448,4 +460,7 @@ def find_numbers(text: str, registry_forms: frozenset | set = frozenset(), skip_
     to other figures, and count as short codes. Links (tel:, https://…) are read as links when
     `skip_urls` is true, otherwise as plain text.
     """
-    return [Finding(*_position(text, h.start), text[h.start : h.end], h.digits, h.reason) for h in scan_text(text, registry_forms, read_urls=skip_urls)]
+    return [
+        Finding(*_position(text, h.start), text[h.start : h.end], h.digits, h.reason)
+        for h in scan_text(text, registry_forms, read_urls=skip_urls)
+    ]

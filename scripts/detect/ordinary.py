@@ -62,6 +62,7 @@ SHAPES = re.compile(
     + ")"
 )
 
+
 def mask_shapes(text: str) -> str:
     """`text` with every date, time, standard, IP address and thousands-grouped figure blanked out."""
     return SHAPES.sub(lambda m: "\x01" * (m.end() - m.start()), text)
@@ -137,7 +138,7 @@ def unit_after(after: str) -> bool:
 def context_word_before(before: str) -> bool:
     """A word like 错误代码 / 商户号 / order number right before the figure (nothing but filler between)."""
     m = CONTEXT_WORDS.search(before)
-    return m is not None and not _NO_DIGIT.search(before[m.start():])
+    return m is not None and not _NO_DIGIT.search(before[m.start() :])
 
 
 @lru_cache(maxsize=16384)  # the words around numbers repeat across a site

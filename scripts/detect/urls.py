@@ -17,20 +17,64 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 PHONE_SCHEMES = {
-    "tel": "tel:", "sms": "sms:", "smsto": "sms:", "mms": "sms:", "mmsto": "sms:", "callto": "callto:",
-    "facetime": "FaceTime", "facetime-audio": "FaceTime", "skype": "Skype", "whatsapp": "WhatsApp",
-    "weixin": "WeChat", "wechat": "WeChat", "viber": "Viber", "sip": "SIP", "sips": "SIP", "wtai": "tel:",
-    "imessage": "iMessage", "tg": "Telegram", "signal": "Signal", "sgnl": "Signal", "line": "LINE",
+    "tel": "tel:",
+    "sms": "sms:",
+    "smsto": "sms:",
+    "mms": "sms:",
+    "mmsto": "sms:",
+    "callto": "callto:",
+    "facetime": "FaceTime",
+    "facetime-audio": "FaceTime",
+    "skype": "Skype",
+    "whatsapp": "WhatsApp",
+    "weixin": "WeChat",
+    "wechat": "WeChat",
+    "viber": "Viber",
+    "sip": "SIP",
+    "sips": "SIP",
+    "wtai": "tel:",
+    "imessage": "iMessage",
+    "tg": "Telegram",
+    "signal": "Signal",
+    "sgnl": "Signal",
+    "line": "LINE",
 }
 PHONE_HOSTS = {
-    "wa.me": "WhatsApp", "api.whatsapp.com": "WhatsApp", "web.whatsapp.com": "WhatsApp", "whatsapp.com": "WhatsApp",
-    "www.whatsapp.com": "WhatsApp", "t.me": "Telegram", "telegram.me": "Telegram", "viber.click": "Viber",
-    "signal.me": "Signal", "line.me": "LINE", "u.wechat.com": "WeChat",
+    "wa.me": "WhatsApp",
+    "api.whatsapp.com": "WhatsApp",
+    "web.whatsapp.com": "WhatsApp",
+    "whatsapp.com": "WhatsApp",
+    "www.whatsapp.com": "WhatsApp",
+    "t.me": "Telegram",
+    "telegram.me": "Telegram",
+    "viber.click": "Viber",
+    "signal.me": "Signal",
+    "line.me": "LINE",
+    "u.wechat.com": "WeChat",
 }
 PHONE_PARAMS = {
-    "phone", "phonenumber", "phone_number", "phone-number", "phoneno", "tel", "telephone", "telno", "mobile",
-    "mobileno", "mobile_number", "msisdn", "cell", "cellphone", "whatsapp", "wa", "callto", "dial", "hotline",
-    "number", "recipient", "recipients",
+    "phone",
+    "phonenumber",
+    "phone_number",
+    "phone-number",
+    "phoneno",
+    "tel",
+    "telephone",
+    "telno",
+    "mobile",
+    "mobileno",
+    "mobile_number",
+    "msisdn",
+    "cell",
+    "cellphone",
+    "whatsapp",
+    "wa",
+    "callto",
+    "dial",
+    "hotline",
+    "number",
+    "recipient",
+    "recipients",
 }
 # Links inside running text are found from their punctuation (":" of a scheme, "www.", ".me/"):
 # literal anchors the regex engine finds fast, then the scheme is read backwards.
@@ -107,7 +151,7 @@ def read_url(url: str) -> list[Part]:
     url = url.strip()
     m = _SCHEME.match(url)
     scheme = m.group(1).lower() if m else ""
-    after = url[m.end():] if m else url
+    after = url[m.end() :] if m else url
     if scheme in PHONE_SCHEMES:
         rest = after.lstrip("/")
         address, _, query = rest.partition("?")

@@ -43,7 +43,11 @@ def test_letters_stay_letters_outside_digit_groups(word):
 
 
 def test_every_unicode_decimal_digit_folds():
-    missing = [hex(cp) for cp in range(0x80, 0x20000) if unicodedata.category(chr(cp)) == "Nd" and FOLD.get(chr(cp)) != str(unicodedata.digit(chr(cp)))]
+    missing = [
+        hex(cp)
+        for cp in range(0x80, 0x20000)
+        if unicodedata.category(chr(cp)) == "Nd" and FOLD.get(chr(cp)) != str(unicodedata.digit(chr(cp)))
+    ]
     assert missing == []
 
 

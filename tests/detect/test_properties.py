@@ -20,7 +20,12 @@ from scripts.detect.documents import read_document
 from scripts.detect.numbers import find_numbers
 
 # Modest by default so the suite stays fast; HC_HYPOTHESIS_EXAMPLES=2000 for a long hunt.
-FAST = settings(max_examples=int(os.environ.get("HC_HYPOTHESIS_EXAMPLES", "60")), deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+FAST = settings(
+    max_examples=int(os.environ.get("HC_HYPOTHESIS_EXAMPLES", "60")),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 # --- numbers -------------------------------------------------------------------------------------
 
@@ -81,8 +86,33 @@ SCRIPTS = {
     "chinese-spoken": "〇幺两三四五六七八九",
 }
 SEPARATORS = [
-    " ", "-", ".", "/", "|", "•", "·", "\u00a0", "\u2009", "\u202f", "\u3000", "\u2002", "\u200b", "\u00ad", "–", "—",
-    "－", "／", "｜", "・", " - ", " / ", " | ", "\u200b\u200b", "_", "*", "~",
+    " ",
+    "-",
+    ".",
+    "/",
+    "|",
+    "•",
+    "·",
+    "\u00a0",
+    "\u2009",
+    "\u202f",
+    "\u3000",
+    "\u2002",
+    "\u200b",
+    "\u00ad",
+    "–",
+    "—",
+    "－",
+    "／",
+    "｜",
+    "・",
+    " - ",
+    " / ",
+    " | ",
+    "\u200b\u200b",
+    "_",
+    "*",
+    "~",
 ]
 INVISIBLE = ["", "", "", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\ufe0f"]
 HTML_SPLITS = ["", "", "<b></b>", "<span>", "</span>", "<!-- x -->", "<wbr>", "<br>", "</div><div>", "<em>", "</em>"]

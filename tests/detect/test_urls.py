@@ -33,26 +33,32 @@ def test_phone_links_are_numbers_whatever_their_length(url, digits):
     assert digits in [h.digits for h in scan_url(url)]
 
 
-@pytest.mark.parametrize("url", [
-    "https://support.google.com/pay/answer/6224181",
-    "https://news.example.cn/a/20210326/1616756677935.shtml",
-    "http://www.example.cn/jingji/20210714/t20210714_525534735.shtml",
-    "https://example.com/article?id=12345678&page=2",
-    "https://example.com/2026/11/22/notice.html",
-    "mailto:help@example.com",
-    "../../assets/javascripts/bundle.a5f9d56c.min.js",
-    "tel:",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://support.google.com/pay/answer/6224181",
+        "https://news.example.cn/a/20210326/1616756677935.shtml",
+        "http://www.example.cn/jingji/20210714/t20210714_525534735.shtml",
+        "https://example.com/article?id=12345678&page=2",
+        "https://example.com/2026/11/22/notice.html",
+        "mailto:help@example.com",
+        "../../assets/javascripts/bundle.a5f9d56c.min.js",
+        "tel:",
+    ],
+)
 def test_ids_dates_and_timestamps_in_links_are_not_numbers(url):
     assert scan_url(url) == []
 
 
-@pytest.mark.parametrize("url", [
-    "https://example.com/call/400-820-1234",
-    "https://example.com/13800138000",
-    "https://example.com/?q=x#%2B86%20400%20820%201234",
-    "https://example.com/path/+44-300-123-2040",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/call/400-820-1234",
+        "https://example.com/13800138000",
+        "https://example.com/?q=x#%2B86%20400%20820%201234",
+        "https://example.com/path/+44-300-123-2040",
+    ],
+)
 def test_unmistakable_numbers_anywhere_in_a_link(url):
     assert scan_url(url)
 
