@@ -39,6 +39,12 @@ def _oneline(html: str) -> Markup:
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
 
+def as_json(value) -> Markup:
+    """JSON for an inline <script type="application/json">: "<", ">" and "&" escaped so no data closes the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
 class Renderer:
     """Registry HTML for one language. The same calls work unchanged in zh and en pages."""
 
@@ -106,7 +112,7 @@ class Renderer:
             )
         if contact.channel.is_sender_name:
             return self._template("sender.html", contact=contact)
-        dial = parse_dialable(contact.channel.value, contact.channel.dial_region)
+        dial = parse_dialable(contact.channel.value, contact.channel.dial_region or "")  # schema: numbers have a region
         return self._template("phone.html", contact=contact, dial=dial)
 
     def contact_card(self, provider_id: str, anchor: str | None = None) -> Markup:
@@ -122,7 +128,9 @@ class Renderer:
         """The provider's in-app route to customer service, as plain text."""
         provider = self.contacts.provider(provider_id)
         if provider.in_app_route is None:
-            raise RegistryError(f"HC104 provider {provider_id!r} has no in_app_route in {self.contacts.located.path} — add one from a cited page, or remove the call")
+            raise RegistryError(
+                f"HC104 provider {provider_id!r} has no in_app_route in {self.contacts.located.path} — add one from a cited page, or remove the call"
+            )
         return Markup.escape(provider.in_app_route.get(self.lang))
 
     def directory(self, region: str | None = None, kind: str = "wallet") -> Markup:
@@ -141,19 +149,19 @@ class Renderer:
         for p in providers:
             shown = self.contacts.channels_of(p.id)
             self.shown_providers.append(p.id)  # JSON-LD
-            entries.append({
-                "provider": p,
-                "anchor": f"{prefix}-{p.id}",
-                "numbers": [c for c in shown if c.channel.kind in numbered],
-                "others": [c for c in shown if c.channel.kind not in numbered],
-            })
+            entries.append(
+                {
+                    "provider": p,
+                    "anchor": f"{prefix}-{p.id}",
+                    "numbers": [c for c in shown if c.channel.kind in numbered],
+                    "others": [c for c in shown if c.channel.kind not in numbered],
+                }
+            )
         return self._template("directory.html", entries=entries, region=region or "", kind=kind or "")
 
     def number_checker(self) -> Markup:
         """The "Is this number official?" widget with the publishable registry inline (no request needed)."""
         data = official_contacts(self.contacts)
-        # "</" inside inline JSON could close the script element early: escape it.
-        as_json = lambda value: Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
         return self._template("number_checker.html", data_json=as_json(data), text_json=as_json(self.t["checker"]))
 
     def render_page(self, markdown: str, src: str, first_line: int = 1) -> str:

@@ -17,15 +17,17 @@ def organization(contacts: Contacts, provider_id: str, lang: str) -> dict:
         channel = contact.channel
         if channel.kind is not ChannelKind.phone:
             continue
-        dial = parse_dialable(channel.value, channel.dial_region)
+        dial = parse_dialable(channel.value, channel.dial_region or "")  # schema: numbers have a region
         point = {
             "@type": "ContactPoint",
             "telephone": dial.display("en"),  # international form where one exists; short codes as dialled
-            "contactType": channel.label.get(lang) if channel.label else ("customer service" if provider.kind is ProviderKind.wallet else "public hotline"),
+            "contactType": channel.label.get(lang)
+            if channel.label
+            else ("customer service" if provider.kind is ProviderKind.wallet else "public hotline"),
             "areaServed": channel.dial_region,
         }
         points.append(point)
-    data = {
+    data: dict[str, object] = {
         "@type": "GovernmentOrganization" if provider.kind is ProviderKind.public else "Organization",
         "name": provider.name.get(lang),
     }

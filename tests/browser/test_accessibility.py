@@ -21,13 +21,13 @@ LAYOUTS = {
 
 
 def violations(page):
-    options = {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"],
-               "rules": {rule: {"enabled": False} for rule in EXCLUDED}}
+    options = {
+        "runOnly": {"type": "tag", "values": TAGS},
+        "resultTypes": ["violations"],
+        "rules": {rule: {"enabled": False} for rule in EXCLUDED},
+    }
     results = Axe().run(page, options=options)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in results.response["violations"]]
 
 
 @pytest.mark.parametrize("lang", [0, 1], ids=["zh", "en"])

@@ -29,7 +29,9 @@ def blocked(page):
 def test_policy_is_in_force(watched, server):
     """The policy really applies: an inline script injected into the page is refused and reported."""
     watched.goto(server + "/en/")
-    watched.evaluate("""() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.appendChild(s); }""")
+    watched.evaluate(
+        """() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.body.appendChild(s); }"""
+    )
     watched.wait_for_timeout(100)
     assert watched.evaluate("window.__ran") is None
     assert any("script-src" in v for v in watched.evaluate("window.__cspViolations"))

@@ -14,14 +14,19 @@ pytestmark = pytest.mark.browser
 
 ARTICLES = ["/account/locked/", "/en/account/locked/", "/payments/refunds/", "/en/payments/refunds/"]
 EXPECTED = {  # what an article's first load fetches, by file name
-    "index.html", "main.min.css", "site.css", "favicon.svg", "hc.js", "bundle.min.js",
+    "index.html",
+    "main.min.css",
+    "site.css",
+    "favicon.svg",
+    "hc.js",
+    "bundle.min.js",
 }
-BUDGET_REQUESTS = 7          # was 9
-BUDGET_GZIP_BYTES = 84_000   # was 84,688 for /account/locked/; HTML grows with content, the rest must not
+BUDGET_REQUESTS = 7  # was 9
+BUDGET_GZIP_BYTES = 84_000  # was 84,688 for /account/locked/; HTML grows with content, the rest must not
 
 
 def name_of(url, server):
-    path = url[len(server):].split("?")[0].split("#")[0]
+    path = url[len(server) :].split("?")[0].split("#")[0]
     name = path.rsplit("/", 1)[-1] or "index.html"
     parts = name.split(".")
     if len(parts) == 4 and parts[-2] == "min":  # main.57a0d79d.min.css -> main.min.css
@@ -53,10 +58,16 @@ def test_article_first_load_fetches_only_what_it_needs_within_budget(browser, se
     assert not any("palette" in url for url, _ in loads)
 
 
-@pytest.mark.parametrize("path,expected", [
-    ("/security/check-a-number/", True), ("/en/security/check-a-number/", True),
-    ("/", False), ("/contact/directory/", False), ("/en/security/account-stolen/", False),
-])
+@pytest.mark.parametrize(
+    "path,expected",
+    [
+        ("/security/check-a-number/", True),
+        ("/en/security/check-a-number/", True),
+        ("/", False),
+        ("/contact/directory/", False),
+        ("/en/security/account-stolen/", False),
+    ],
+)
 def test_checker_script_loads_only_with_the_checker(browser, server, path, expected):
     names = [name_of(url, server) for url, _ in first_load(browser, server, path)]
     assert ("number-checker.js" in names) is expected

@@ -83,7 +83,10 @@ def test_drawer_takes_focus_keeps_it_and_gives_it_back(phone, server, path):
     back = focused(phone)
     assert back and back["toggle"] == "__drawer", back
     assert phone.get_attribute("[data-hc-toggle=__drawer]", "aria-expanded") == "false"
-    assert not phone.locator("#hc-drawer").is_visible() or phone.eval_on_selector("#hc-drawer", "d => getComputedStyle(d).visibility") == "hidden"
+    assert (
+        not phone.locator("#hc-drawer").is_visible()
+        or phone.eval_on_selector("#hc-drawer", "d => getComputedStyle(d).visibility") == "hidden"
+    )
 
 
 @pytest.mark.parametrize("path,name", [("/account/locked/", "搜索"), ("/en/account/locked/", "Search")])

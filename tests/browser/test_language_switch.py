@@ -1,6 +1,5 @@
 """In a real browser: the language switcher keeps the reader on the same article; nothing leaves the local server."""
 
-
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -34,11 +33,14 @@ def test_english_back_to_chinese(page, server):
     assert page.locator("html").get_attribute("lang") == "zh"
 
 
-@pytest.mark.parametrize("missing,lang,title,heading,home", [
-    ("/no-such-page/", "zh", "找不到这个页面 - 钱包帮助中心", "找不到这个页面", "/"),
-    ("/en/no-such-page/", "en", "Page not found - Wallet Help Center", "Page not found", "/en/"),
-    ("/en/account/no-such-page/", "en", "Page not found - Wallet Help Center", "Page not found", "/en/"),
-])
+@pytest.mark.parametrize(
+    "missing,lang,title,heading,home",
+    [
+        ("/no-such-page/", "zh", "找不到这个页面 - 钱包帮助中心", "找不到这个页面", "/"),
+        ("/en/no-such-page/", "en", "Page not found - Wallet Help Center", "Page not found", "/en/"),
+        ("/en/account/no-such-page/", "en", "Page not found - Wallet Help Center", "Page not found", "/en/"),
+    ],
+)
 def test_missing_page_answers_in_its_own_language(page, server, missing, lang, title, heading, home):
     """GitHub Pages serves /404.html for every missing path; a missing /en/ address gets the English one."""
     response = page.goto(server + missing)
@@ -51,7 +53,7 @@ def test_missing_page_answers_in_its_own_language(page, server, missing, lang, t
     # its links go to its own language: home, directory, checker; search uses its own language's index
     links = page.locator("article a").evaluate_all("as => as.map(a => new URL(a.href).pathname)")
     prefix = "/" + server.split("/", 3)[3]
-    ours = [u[len(prefix):] for u in links if u.startswith(prefix)]
+    ours = [u[len(prefix) :] for u in links if u.startswith(prefix)]
     assert home in ours
     other = "/" if lang == "en" else "/en/"
     assert [u for u in ours if u.startswith("/en/") != (lang == "en")] == [other], ours

@@ -134,13 +134,13 @@ VERDICTS = [
     ("+86 95999", "verified"),
     ("0086-95999", "verified"),
     ("8695999", "verified"),
-    ("＋８６ ９５９９９", "verified"),           # full-width
-    ("٩٥٩٩٩", "verified"),                      # Arabic-Indic
-    ("۹۵۹۹۹", "verified"),                      # Extended Arabic-Indic
-    ("९५९९९", "verified"),                      # Devanagari
-    ("๙๕๙๙๙", "verified"),                      # Thai
-    ("𝟗𝟓𝟗𝟗𝟗", "verified"),                      # mathematical bold
-    ("9\u200b59\u200d99", "verified"),          # zero-width characters
+    ("＋８６ ９５９９９", "verified"),  # full-width
+    ("٩٥٩٩٩", "verified"),  # Arabic-Indic
+    ("۹۵۹۹۹", "verified"),  # Extended Arabic-Indic
+    ("९५९९९", "verified"),  # Devanagari
+    ("๙๕๙๙๙", "verified"),  # Thai
+    ("𝟗𝟓𝟗𝟗𝟗", "verified"),  # mathematical bold
+    ("9\u200b59\u200d99", "verified"),  # zero-width characters
     ("110", "corroborated"),
     ("+86 110", "corroborated"),
     ("96110", "corroborated"),
@@ -193,7 +193,7 @@ VERDICTS = [
     ("+33 1 23 45 67 89", "not_listed"),
     ("+95999", "not_listed"),
     ("9599", "not_listed"),
-    ("9123 4110", "not_listed"),                # an ordinary 8-digit number that happens to end in 110
+    ("9123 4110", "not_listed"),  # an ordinary 8-digit number that happens to end in 110
     ("110 456", "not_listed"),
 ]
 
@@ -217,7 +217,9 @@ def open_with(page, server, path, data):
         response = route.fetch()
         body, count = re.subn(
             r'(<script type="application/json" id="hc-checker-data">).*?(</script>)',
-            lambda m: m.group(1) + payload + m.group(2), response.text(), flags=re.S,
+            lambda m: m.group(1) + payload + m.group(2),
+            response.text(),
+            flags=re.S,
         )
         assert count == 1
         route.fulfill(response=response, body=body)
@@ -254,11 +256,23 @@ def test_exact_match_says_whose_where_which_way_and_that_caller_id_can_be_faked(
     assert "SMS sender name used by Example Fraud Office (Hong Kong)" in shown and "They send text messages" in shown
 
 
-@pytest.mark.parametrize("path,expect", [
-    (ZH, ["公共服务号码", "公安机关（中国大陆）", "中国大陆的紧急求助号码", "多方印证", "政府网站", "可以伪造"]),
-    (EN, ["Public line: the police (mainland China)", "emergency number in mainland China", "corroborating, non-official",
-          "government web page", "can be faked"]),
-], ids=["zh", "en"])
+@pytest.mark.parametrize(
+    "path,expect",
+    [
+        (ZH, ["公共服务号码", "公安机关（中国大陆）", "中国大陆的紧急求助号码", "多方印证", "政府网站", "可以伪造"]),
+        (
+            EN,
+            [
+                "Public line: the police (mainland China)",
+                "emergency number in mainland China",
+                "corroborating, non-official",
+                "government web page",
+                "can be faked",
+            ],
+        ),
+    ],
+    ids=["zh", "en"],
+)
 def test_public_corroborated_line_says_whose_and_asks_to_confirm(page, server, fixture_data, path, expect):
     open_with(page, server, path, fixture_data)
     kind, shown = check(page, server, path, "110")
@@ -267,16 +281,24 @@ def test_public_corroborated_line_says_whose_and_asks_to_confirm(page, server, f
         assert phrase in shown, (phrase, shown)
 
 
-@pytest.mark.parametrize("path,text,expect", [
-    (ZH, "10695999", ["这不是 95999", "前面多了 106", "示例支付，中国大陆", "另一个号码", "自己拨打 95999"]),
-    (ZH, "0571 95999", ["这不是 95999", "前面多了 0571"]),
-    (ZH, "170 96110", ["这不是 96110", "前面多了 170", "反诈预警专线"]),
-    (ZH, "025-96110", ["这不是 96110", "前面多了 025"]),
-    (ZH, "95999 1", ["后面多了 1"]),
-    (EN, "40095999", ["This is not 95999", "it has 400 added in front", "ExamplePay, mainland China", "a different number", "common trick"]),
-    (EN, "+44 20 7946 00189", ["This is not +44 20 7946 0018", "it has 9 added after it"]),
-    (EN, "1069 5999 8", ["it has 106 in front and 8 after it"]),
-], ids=["zh-106", "zh-0571", "zh-170", "zh-025", "zh-after", "en-400", "en-after", "en-both"])
+@pytest.mark.parametrize(
+    "path,text,expect",
+    [
+        (ZH, "10695999", ["这不是 95999", "前面多了 106", "示例支付，中国大陆", "另一个号码", "自己拨打 95999"]),
+        (ZH, "0571 95999", ["这不是 95999", "前面多了 0571"]),
+        (ZH, "170 96110", ["这不是 96110", "前面多了 170", "反诈预警专线"]),
+        (ZH, "025-96110", ["这不是 96110", "前面多了 025"]),
+        (ZH, "95999 1", ["后面多了 1"]),
+        (
+            EN,
+            "40095999",
+            ["This is not 95999", "it has 400 added in front", "ExamplePay, mainland China", "a different number", "common trick"],
+        ),
+        (EN, "+44 20 7946 00189", ["This is not +44 20 7946 0018", "it has 9 added after it"]),
+        (EN, "1069 5999 8", ["it has 106 in front and 8 after it"]),
+    ],
+    ids=["zh-106", "zh-0571", "zh-170", "zh-025", "zh-after", "en-400", "en-after", "en-both"],
+)
 def test_padding_names_the_listed_number_and_explains_the_trick(page, server, fixture_data, path, text, expect):
     open_with(page, server, path, fixture_data)
     kind, shown = check(page, server, path, text)
@@ -285,12 +307,14 @@ def test_padding_names_the_listed_number_and_explains_the_trick(page, server, fi
         assert phrase in shown, (phrase, shown)
     assert "与官方公布的号码一致" not in shown and "Matches" not in shown
     # one listed number per padding, not also the shorter listed numbers inside it (110 inside 96110)
-    listed = re.search(r"(这不是|This is not) (\S+)", shown).group(2)
+    assert re.search(r"(这不是|This is not) (\S+)", shown)
     assert page.locator("#hc-checker-result .hc-checker__entry--padding").count() == 1, shown
     assert page.locator("#hc-checker-result .hc-checker__more a").count() == 1
 
 
-@pytest.mark.parametrize("path,expect", [(ZH, ["“O”", "字母", "不会悄悄删掉"]), (EN, ["“O”", "look like digits", "do not quietly drop"])], ids=["zh", "en"])
+@pytest.mark.parametrize(
+    "path,expect", [(ZH, ["“O”", "字母", "不会悄悄删掉"]), (EN, ["“O”", "look like digits", "do not quietly drop"])], ids=["zh", "en"]
+)
 def test_letters_are_refused_with_a_reason(page, server, fixture_data, path, expect):
     open_with(page, server, path, fixture_data)
     kind, shown = check(page, server, path, "95O99")
@@ -299,10 +323,14 @@ def test_letters_are_refused_with_a_reason(page, server, fixture_data, path, exp
         assert phrase in shown
 
 
-@pytest.mark.parametrize("path,words_", [
-    (ZH, ["不在我们的列表中", "既不说明它安全，也不说明它不安全", "官方 App"]),
-    (EN, ["Not in our list", "does not make it safe or unsafe", "through its app"]),
-], ids=["zh", "en"])
+@pytest.mark.parametrize(
+    "path,words_",
+    [
+        (ZH, ["不在我们的列表中", "既不说明它安全，也不说明它不安全", "官方 App"]),
+        (EN, ["Not in our list", "does not make it safe or unsafe", "through its app"]),
+    ],
+    ids=["zh", "en"],
+)
 def test_unknown_number_is_never_called_safe(page, server, fixture_data, path, words_):
     open_with(page, server, path, fixture_data)
     kind, shown = check(page, server, path, "400 123 4567")
@@ -333,6 +361,7 @@ def test_every_answer_is_real_text_in_the_page_language(page, server, fixture_da
 
 
 # ----------------------------------------------------------------------------- the site's registry
+
 
 def first(entries, **want):
     for e in entries:
@@ -400,6 +429,7 @@ def test_real_sender_name(page, server):
 
 
 # ----------------------------------------------------------------------------- behaviour
+
 
 def test_markup_in_input_stays_text(page, server):
     dialogs = []

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.browser
 MIN_TEXT_PX = 16
 MIN_TAP_PX = 48
 
-LAYOUT = """() => {
+LAYOUT = (
+    """() => {
   const vw = document.documentElement.clientWidth;
   const wide = [];
   for (const el of document.querySelectorAll('body *')) {
@@ -29,10 +30,11 @@ LAYOUT = """() => {
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || el.closest('.md-typeset__table thead, .md-content__button')) continue;
     const px = parseFloat(style.fontSize);
-    if (px < %d) small.push(el.tagName.toLowerCase() + '.' + String(el.className).split(' ')[0] + ' ' + px + 'px: ' + node.textContent.trim().slice(0, 30));
+    if (px < MIN_TEXT_PX) small.push(el.tagName.toLowerCase() + '.' + String(el.className).split(' ')[0] + ' ' + px + 'px: ' + node.textContent.trim().slice(0, 30));
   }
   return {scrollWidth: document.documentElement.scrollWidth, width: vw, wide, small: small.slice(0, 6)};
-}""" % MIN_TEXT_PX
+}"""
+).replace("MIN_TEXT_PX", str(MIN_TEXT_PX))
 
 
 def test_every_page_fits_a_phone_and_its_text_is_readable(phone, server, real_site):
@@ -84,7 +86,9 @@ def test_directory_is_grouped_by_region_with_a_jump_list_and_each_provider_once(
         assert d.locator("table").count() == 0
         height = d.evaluate("el => el.getBoundingClientRect().height")
         screens = height / PHONE["height"]
-        assert screens <= max(4, 0.5 * len(providers)), f"{d.get_attribute('data-hc-region')}: {screens:.1f} screens for {len(providers)} providers"
+        assert screens <= max(4, 0.5 * len(providers)), (
+            f"{d.get_attribute('data-hc-region')}: {screens:.1f} screens for {len(providers)} providers"
+        )
 
 
 def test_directory_jump_link_lands_on_the_region(phone, server):
@@ -108,6 +112,7 @@ TABLE = (
 
 def test_tables_become_stacked_cards_with_their_column_names(phone, server):
     """A Markdown table (as MkDocs renders one) on an article: at 360 px each row is a labelled card."""
+
     def with_table(route):
         html = route.fetch().text()
         route.fulfill(body=html.replace("</h1>", "</h1>" + TABLE, 1), headers={"content-type": "text/html; charset=utf-8"})

@@ -44,9 +44,8 @@ def pages_for(page, server, lang, queries):
     found = {}
     for query in queries:
         run_query(page, query)
-        hrefs = page.eval_on_selector_all(
-            ".md-search-result__list > li > a:first-child", "els => els.map(a => new URL(a.href).pathname)")
-        found[query] = [h[len(prefix):] if h.startswith(prefix) else h for h in hrefs]
+        hrefs = page.eval_on_selector_all(".md-search-result__list > li > a:first-child", "els => els.map(a => new URL(a.href).pathname)")
+        found[query] = [h[len(prefix) :] if h.startswith(prefix) else h for h in hrefs]
     return found
 
 
@@ -75,27 +74,33 @@ def test_every_listed_query_finds_its_page_in_the_top_three(page, server, lang):
     assert misses == [], "\n".join(misses)
 
 
-@pytest.mark.parametrize("lang,query,first", [
-    ("zh", "被骗了怎么办", "security/scammed-sent-money/"),
-    ("zh", "冻结", "account/locked/"),
-    ("zh", "客服电话", "contact/directory/"),
-    ("zh", "支付宝", "contact/directory/"),
-    ("en", "locked", "account/locked/"),
-    ("en", "scammed", "security/scammed-sent-money/"),
-    ("en", "fees", "fees/wallet-fees/"),
-    ("en", "2FA", "security/protect-your-account/"),
-])
+@pytest.mark.parametrize(
+    "lang,query,first",
+    [
+        ("zh", "被骗了怎么办", "security/scammed-sent-money/"),
+        ("zh", "冻结", "account/locked/"),
+        ("zh", "客服电话", "contact/directory/"),
+        ("zh", "支付宝", "contact/directory/"),
+        ("en", "locked", "account/locked/"),
+        ("en", "scammed", "security/scammed-sent-money/"),
+        ("en", "fees", "fees/wallet-fees/"),
+        ("en", "2FA", "security/protect-your-account/"),
+    ],
+)
 def test_the_reported_queries_put_the_right_page_first(page, server, lang, query, first):
     found = pages_for(page, server, lang, [query])[query]
     assert found and found[0] == ("/" if lang == "zh" else "/en/") + first, found[:5]
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("lock", "/en/account/locked/"),       # a prefix while typing
-    ("refun", "/en/payments/refunds/"),
-    ("charged", "/en/payments/charged-twice/"),  # stemmed: charge, charges, charged
-    ("refunded", "/en/payments/refunds/"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("lock", "/en/account/locked/"),  # a prefix while typing
+        ("refun", "/en/payments/refunds/"),
+        ("charged", "/en/payments/charged-twice/"),  # stemmed: charge, charges, charged
+        ("refunded", "/en/payments/refunds/"),
+    ],
+)
 def test_english_prefixes_and_stems_both_match(page, server, query, expected):
     assert expected in pages_for(page, server, "en", [query])[query][:3]
 
@@ -108,7 +113,9 @@ def test_snippets_never_show_the_hidden_synonyms(page, server, real_site):
         visible = " ".join((d.get("title", "") + " " + d.get("text", "")).replace("\u200b", "") for d in index["docs"]).lower()
         hidden = {w for d in index["docs"] for w in d.get("keywords", "").split("\u200b") if w}
         # words readers can only reach through the hidden field, and that find something
-        shown_words[lang] = sorted(w for w in hidden if w.lower() not in visible and re.fullmatch(r"[a-z]{4,}|[\u4e00-\u9fff]{2,}", w.lower()))[:8]
+        shown_words[lang] = sorted(
+            w for w in hidden if w.lower() not in visible and re.fullmatch(r"[a-z]{4,}|[\u4e00-\u9fff]{2,}", w.lower())
+        )[:8]
         assert all("keywords" not in d or isinstance(d["keywords"], str) for d in index["docs"])
     assert shown_words["zh"] or shown_words["en"], "expected some words that only the hidden field holds"
     for lang, words in shown_words.items():
