@@ -6,42 +6,25 @@ Exit 1 if any rule reports an error; warnings are printed but do not fail.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
+import pkgutil
+import re
 import sys
 from pathlib import Path
 
 from scripts import paths
-from scripts.gates.rules import (
-    Content,
-    Finding,
-    hc001_typed_number,
-    hc002_registry_reference,
-    hc003_front_matter,
-    hc004_translation_parity,
-    hc005_evidence_age,
-    hc006_registry_schema,
-    hc007_registry_ids,
-    hc008_unused_entry,
-    hc009_data_files,
-    hc010_page_files,
-    hc020_page_calls,
-    hc030_unpublishable_shown,
-)
+from scripts.gates import rules
+from scripts.gates.rules import Content, Finding
 
-ALL = (
-    hc001_typed_number,
-    hc002_registry_reference,
-    hc003_front_matter,
-    hc004_translation_parity,
-    hc005_evidence_age,
-    hc006_registry_schema,
-    hc007_registry_ids,
-    hc008_unused_entry,
-    hc009_data_files,
-    hc010_page_files,
-    hc020_page_calls,
-    hc030_unpublishable_shown,
-)
+
+def _rule_modules() -> tuple:
+    """Every rule module (scripts/gates/rules/hcNNN_*.py), in id order: adding a module adds the rule."""
+    names = sorted(m.name for m in pkgutil.iter_modules(rules.__path__) if re.fullmatch(r"hc\d{3}_\w+", m.name))
+    return tuple(importlib.import_module(f"{rules.__name__}.{name}") for name in names)
+
+
+ALL = _rule_modules()
 
 
 def _findings_of(rule, content: Content) -> list:
