@@ -9,16 +9,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.nav import Section
 
+from scripts import paths
 from scripts.content.front_matter import FrontMatterError, read_meta
+from scripts.content.source import read_page, tree_problems
 from scripts.gates import evidence_age, output_scan
 from scripts.gates.rules.hc001_typed_number import typed_numbers
-from scripts.registry.contacts import RegistryError
-from scripts.render import languages, structured_data
+from scripts.gates.rules.hc009_data_files import data_file_problems
+from scripts.registry.errors import InputError
+from scripts.render import languages, ui_strings
 from scripts.render.page_blocks import augment
 from scripts.render.page_functions import PageError
+from scripts.site import nav as site_nav
 from scripts.site.assemble import finish_site, remove_site
 from scripts.site.context import BuildContext
 
@@ -32,37 +38,75 @@ def _lang(page, config) -> str:
 class HelpCenterPlugin(BasePlugin):
     """Registry rendering, page blocks and the source and output gates."""
 
+    # Tab order of the section folders; the pages inside come from the folders (scripts/site/nav.py).
+    config_scheme = (("sections", config_options.ListOfItems(config_options.Type(str), default=[])),)
+    _nav: list | None = None  # the navigation derived for the current build
+
     def __init__(self):
         self.build: BuildContext | None = None
         self._stamp = None
         self._site_dir: Path | None = None
+        self._checked: Path | None = None  # the docs folder whose files were checked in this build
+        self._sources: dict[str, str] = {}  # page text read in on_page_read_source, used once in on_page_markdown
+
+    @property
+    def ctx(self) -> BuildContext:
+        """The build context; every event after on_config has one."""
+        if self.build is None:
+            raise PluginError("helpcenter: the build context is missing — on_config did not run")
+        return self.build
 
     def on_config(self, config):
         # Data sits beside mkdocs.yml, so fixture sites in tests bring their own registry.
         self._site_dir = Path(config.site_dir)
         data = Path(config.config_file_path).parent / "data"
+        # Refuse links, loops and unreadable pages before MkDocs walks the folder, and malformed
+        # data files before any page renders: the same checks `make check` runs (HC009, HC010).
+        # static-i18n calls on_config once per language on this same instance (one per build): the
+        # files are checked once per build.
+        if self._checked != Path(config.docs_dir):
+            problems = tree_problems(Path(config.docs_dir))
+            publishers = data / "publishers.yml" if (data / "publishers.yml").exists() else paths.PUBLISHERS
+            problems += data_file_problems(publishers, paths.DATA / "ui.yml", paths.DATA / "search_synonyms.yml", ui_strings.TEMPLATES)
+            if problems:
+                raise PluginError("\n".join(problems))
+            self._checked = Path(config.docs_dir)
         # static-i18n calls on_config once per language: parse the registry once per change, not per language.
         stamp = tuple((f, f.stat().st_mtime_ns if f.exists() else None) for f in (data / "contacts.yml", data / "publishers.yml"))
         if self.build is not None and self._stamp == stamp:
             return config
         try:
             self.build = BuildContext.load(data)
-        except RegistryError as exc:
+        except InputError as exc:
             raise PluginError(f"Contact registry is invalid:\n{exc}") from None
         self._stamp = stamp
-        for line in evidence_age.stale_evidence(self.build.contacts):
+        for line in evidence_age.stale_evidence(self.ctx.contacts):
             log.warning(line)
-        for line in evidence_age.aging_evidence(self.build.contacts):
+        for line in evidence_age.aging_evidence(self.ctx.contacts):
             log.info(line)
         return config
 
+    def on_page_read_source(self, page, config):
+        # Read pages ourselves: invalid UTF-8, a BOM, binary or a link is a clean HC201, not a traceback.
+        try:
+            text = read_page(Path(page.file.abs_src_path))
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
+        self._sources[page.file.abs_src_path] = text  # on_page_markdown checks this same text
+        return text
+
     def on_page_markdown(self, markdown, page, config, files):
-        build = self.build
+        build = self.ctx
         lang = _lang(page, config)
         renderer = build.renderer(lang)
         src = Path(page.file.abs_src_path)
         rel = src.relative_to(Path(config.docs_dir).parent).as_posix()
-        source = src.read_text(encoding="utf-8")
+        source = self._sources.pop(page.file.abs_src_path, None)
+        if source is None:  # read by someone else than on_page_read_source
+            try:
+                source = read_page(src)
+            except InputError as exc:
+                raise PluginError(str(exc)) from None
         typed = typed_numbers(source, build.allowed_digits)
         if typed:
             raise PluginError("\n".join(f"{rel}:{line}: HC001 {message}" for line, message in typed))
@@ -74,11 +118,35 @@ class HelpCenterPlugin(BasePlugin):
             body = renderer.render_page(markdown, rel, first_line)
             uri = page.file.src_uri
             page_path = uri.removeprefix(lang + "/") if uri.startswith(lang + "/") else uri
-            body = augment(body, meta, renderer, page_path)
-            build.jsonld[uri] = structured_data.jsonld(build.contacts, renderer.shown_providers, lang)
+            body = augment(body, meta, renderer, page_path, build.site_pages(lang, files))
+            build.jsonld[uri] = build.jsonld_for(lang, renderer.shown_providers)
             return body
-        except (FrontMatterError, PageError, RegistryError) as exc:
+        except (FrontMatterError, PageError, InputError) as exc:
             raise PluginError(str(exc)) from None
+
+    def on_files(self, files, config):
+        # No page list in mkdocs.yml: the navigation comes from the folders, on every build and
+        # `make serve` reload, so a new page appears by itself. MkDocs builds the nav after this.
+        if config.nav is not None and config.nav != self._nav:
+            log.warning("mkdocs.yml has a nav: list; it is ignored — the navigation comes from the folders (scripts/site/nav.py)")
+        docs = Path(config.docs_dir)
+        lang_root = docs / config.theme["language"]
+        self._nav = config.nav = site_nav.derive(lang_root if lang_root.is_dir() else docs, self.config["sections"])
+        return files
+
+    @event_priority(-150)  # after static-i18n has applied nav_translations
+    def on_nav(self, nav, config, files):
+        # A section folder nav_translations does not name shows its index page's title.
+        folders = site_nav.section_folders(self._nav or [])
+        lang_root = Path(config.docs_dir) / config.theme["language"]
+        stack = list(nav.items)
+        while stack:
+            item = stack.pop()
+            if isinstance(item, Section):
+                if item.title in folders:
+                    item.title = site_nav.untranslated_title(item.title, folders[item.title], lang_root)
+                stack.extend(item.children)
+        return nav
 
     def on_page_context(self, context, page, config, nav):
         # Rebuilt for every page from the page's own translations: static-i18n's defaults use
@@ -88,7 +156,7 @@ class HelpCenterPlugin(BasePlugin):
         config.extra["alternate"] = [a for a in alts if a["lang"] != "x-default"]
         context["hc_alternates"] = alts
         context["hc_lang"] = _lang(page, config)
-        context["hc_jsonld"] = self.build.jsonld.get(page.file.src_uri)
+        context["hc_jsonld"] = self.ctx.jsonld.get(page.file.src_uri)
         return context
 
     @event_priority(-200)  # after static-i18n has built every language and rewritten the search index
@@ -97,10 +165,13 @@ class HelpCenterPlugin(BasePlugin):
         if i18n is not None and getattr(i18n, "building", False):
             return  # an inner, per-language build: the outer one finishes the site
         site = Path(config.site_dir)
-        finish_site(site, self.build.contacts)
+        try:
+            finish_site(site, self.ctx.contacts)
+        except InputError as exc:
+            raise PluginError(str(exc)) from None
         ours = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None
         theme_dirs = [d for d in config.theme.dirs if Path(d).resolve() != ours]
-        problems = output_scan.scan_output(site, self.build.contacts, output_scan.vendor_digests(theme_dirs))
+        problems = output_scan.scan_output(site, self.ctx.contacts, output_scan.vendor_digests(theme_dirs))
         if problems:
             raise PluginError("Unregistered phone numbers in the built site:\n" + "\n".join(problems))
 

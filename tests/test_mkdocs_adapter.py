@@ -46,7 +46,9 @@ def test_sitemap_lists_alternates_with_x_default(fixture_site):
 
 def test_not_found_page_reads_in_both_languages(fixture_site):
     page = read(fixture_site, "404.html")
-    assert "找不到这个页面" in page and 'lang="en">Go to the English home page' in page.replace("<li lang", "lang").replace('lang="en"><a href="https://example.github.io/fixture/en/">', 'lang="en">')
+    assert "找不到这个页面" in page and 'lang="en">Go to the English home page' in page.replace("<li lang", "lang").replace(
+        'lang="en"><a href="https://example.github.io/fixture/en/">', 'lang="en">'
+    )
 
 
 def test_high_risk_page_gets_reminder_and_contacts_from_front_matter(fixture_site):
@@ -85,6 +87,7 @@ def test_pages_load_nothing_from_other_hosts(fixture_site):
 
 # --- bad data: each must stop the build and say where and what to fix -----------------------------
 
+
 def _edit(site, path, old, new):
     file = site / path
     text = file.read_text(encoding="utf-8")
@@ -94,23 +97,64 @@ def _edit(site, path, old, new):
 
 def _line_of(path, text):
     from tests.conftest import FIXTURE_SITE
+
     source = (FIXTURE_SITE / path).read_text(encoding="utf-8")
     return source[: source.index(text)].count("\n") + 1
 
 
 BAD = {
-    "registry YAML syntax": ("data/contacts.yml", "    regions: [CN]", "    regions: [CN", r"data/contacts.yml:\d+: YAML syntax error"),
-    "registry unknown field": ("data/contacts.yml", "hours:", "open_hours:", rf"contacts.yml:{_line_of('data/contacts.yml', 'hours:')}: HC100 .*open_hours"),
+    "registry YAML syntax": (
+        "data/contacts.yml",
+        "    regions: [CN]",
+        "    regions: [CN",
+        r"data/contacts.yml:\d+: HC100 YAML syntax error",
+    ),
+    "registry unknown field": (
+        "data/contacts.yml",
+        "hours:",
+        "open_hours:",
+        rf"contacts.yml:{_line_of('data/contacts.yml', 'hours:')}: HC100 .*open_hours",
+    ),
     "registry bad number": ("data/contacts.yml", 'value: "95999"', 'value: "95"', r"contacts.yml:\d+: HC100 .*neither a valid number"),
-    "unknown contact id": ("docs/zh/index.md", 'phone("examplepay.hotline")', 'phone("examplepay.hotlin")', rf"docs/zh/index.md:{_line_of('docs/zh/index.md', 'phone(')}: HC101 .*'examplepay.hotline'"),
-    "unpublishable contact": ("docs/en/index.md", 'phone("examplepay.hotline")', 'phone("examplepay.unsourced")', rf"docs/en/index.md:{_line_of('docs/en/index.md', 'phone(')}: HC102 .*no fresh https source"),
-    "look-alike evidence": ("data/contacts.yml", "https://help.examplepay.example/contact", "https://help.examplepay.example.evil.test/contact", r"HC102 .*examplepay.hotline"),
-    "stale evidence": ("data/contacts.yml", "checked: 2026-10-01\n            note: Fixture source stating", "checked: 2025-01-01\n            note: Fixture source stating", r"HC110 evidence for examplepay.hotline .*re-check https://help.examplepay.example/contact"),
-    "typed number in page": ("docs/zh/article.md", "# 账户被锁定", "# 账户被锁定\n\n客服电话 ９５１**８８**", r"docs/zh/article.md:\d+: HC001"),
+    "unknown contact id": (
+        "docs/zh/index.md",
+        'phone("examplepay.hotline")',
+        'phone("examplepay.hotlin")',
+        rf"docs/zh/index.md:{_line_of('docs/zh/index.md', 'phone(')}: HC101 .*'examplepay.hotline'",
+    ),
+    "unpublishable contact": (
+        "docs/en/index.md",
+        'phone("examplepay.hotline")',
+        'phone("examplepay.unsourced")',
+        rf"docs/en/index.md:{_line_of('docs/en/index.md', 'phone(')}: HC102 .*no fresh https source",
+    ),
+    "look-alike evidence": (
+        "data/contacts.yml",
+        "https://help.examplepay.example/contact",
+        "https://help.examplepay.example.evil.test/contact",
+        r"HC102 .*examplepay.hotline",
+    ),
+    "stale evidence": (
+        "data/contacts.yml",
+        "checked: 2026-10-01\n            note: Fixture source stating",
+        "checked: 2025-01-01\n            note: Fixture source stating",
+        r"HC110 evidence for examplepay.hotline .*re-check https://help.examplepay.example/contact",
+    ),
+    "typed number in page": (
+        "docs/zh/article.md",
+        "# 账户被锁定",
+        "# 账户被锁定\n\n客服电话 ９５１**８８**",
+        r"docs/zh/article.md:\d+: HC001",
+    ),
     "bad front matter": ("docs/en/article.md", "risk: high", "risk: severe", r"docs/en/article.md:5: HC200 front matter risk"),
     "number in an override": ("docs/en/index.md", "# Home", "# Home\n\n<!-- tel -->", None),
     "template code in a page": ("docs/en/article.md", "risk: high\n", "risk: high\n", None),
-    "concatenated digits in a page": ("docs/zh/index.md", "# ", "{{ '95' ~ '188' }}\n\n# ", r"docs/zh/index.md:\d+: HC107 string concatenation"),
+    "concatenated digits in a page": (
+        "docs/zh/index.md",
+        "# ",
+        "{{ '95' ~ '188' }}\n\n# ",
+        r"docs/zh/index.md:\d+: HC107 string concatenation",
+    ),
 }
 
 
@@ -123,6 +167,7 @@ def test_bad_data_stops_the_build(site_copy, tmp_path, case):
         import shutil
 
         from tests.conftest import HERE
+
         shutil.copytree(HERE.parent / "overrides", overrides)
         (overrides / "partials" / "copyright.html").write_text("<div>Hotline 400-670-0700</div>", encoding="utf-8")
         _edit(site_copy, "mkdocs.yml", f"custom_dir: {HERE.parent / 'overrides'}", f"custom_dir: {overrides}")
