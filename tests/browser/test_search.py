@@ -80,7 +80,7 @@ def test_every_listed_query_finds_its_page_in_the_top_three(page, server, lang):
         ("zh", "被骗了怎么办", "security/scammed-sent-money/"),
         ("zh", "冻结", "account/locked/"),
         ("zh", "客服电话", "contact/directory/"),
-        ("zh", "支付宝", "contact/directory/"),
+        ("zh", "支付宝", "contact/alipay-customer-service/"),
         ("en", "locked", "account/locked/"),
         ("en", "scammed", "security/scammed-sent-money/"),
         ("en", "fees", "fees/wallet-fees/"),
