@@ -102,7 +102,7 @@ def test_search_dialog_is_named_takes_focus_and_gives_it_back(phone, server, pat
     assert inside and inside["inSearch"] and inside["tag"] == "input", inside
     assert phone.get_attribute("[data-hc-toggle=__search]", "aria-expanded") == "true"
     phone.keyboard.type("退款" if name == "搜索" else "refund")
-    phone.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0")
+    phone.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=30_000)
     phone.wait_for_timeout(400)  # the answer to the last keystroke replaces the list: let it settle
     phone.keyboard.press("ArrowDown")  # into the results
     assert focused(phone)["inSearch"]
