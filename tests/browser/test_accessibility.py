@@ -46,7 +46,7 @@ def test_search_results_open_have_no_violations(page, server, path):
     page.wait_for_load_state("networkidle")
     box.fill("客服" if path == "/" else "refund")
     box.press("End")
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=30_000)
     assert violations(page) == []
 
 
@@ -72,7 +72,7 @@ def test_phone_with_search_results_open_has_no_violations(phone, server, path, q
     box = phone.locator("input.md-search__input")
     box.fill(query)
     box.press("End")
-    phone.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0")
+    phone.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=30_000)
     assert violations(phone) == []
 
 

@@ -56,7 +56,7 @@ def test_search_runs_without_anything_blocked(watched, server, path, query):
     box.click()
     box.fill(query)
     box.press("End")
-    watched.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0")
+    watched.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=30_000)
     watched.locator(".md-search-result__list > li a").first.click()
     watched.wait_for_load_state("load")
     assert blocked(watched) == []

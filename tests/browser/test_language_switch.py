@@ -63,7 +63,7 @@ def test_missing_page_answers_in_its_own_language(page, server, missing, lang, t
     box.click()
     box.fill("退款" if lang == "zh" else "refund")
     box.press("End")
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=30_000)
     assert [u for u in page.requests_seen if "search_index" in u][0].endswith(f"search_index.{lang}.json")
     assert only_local(page.requests_seen, server) == []
 
