@@ -7,6 +7,8 @@ plugin instance (one per build) and site-wide work happens once, after the last 
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -19,7 +21,7 @@ from scripts.content.front_matter import FrontMatterError, read_meta
 from scripts.content.source import read_page, tree_problems
 from scripts.gates import evidence_age, output_scan
 from scripts.gates.rules.hc001_typed_number import typed_numbers
-from scripts.gates.rules.hc009_data_files import data_file_problems
+from scripts.gates.rules.hc009_data_files import RENDERER_PYTHON, data_file_problems
 from scripts.registry.errors import InputError
 from scripts.render import languages, ui_strings
 from scripts.render.page_blocks import augment
@@ -33,6 +35,39 @@ log = get_plugin_logger("helpcenter")
 
 def _lang(page, config) -> str:
     return getattr(page.file, "locale", None) or config.theme["language"]
+
+
+# Results that depend only on their inputs, kept for the life of the process: `mkdocs serve` makes a
+# new plugin for every rebuild, and most pages and data files have not changed since the last one.
+# Failures are never kept (an exception is not remembered): a bad page or file is reported on every build.
+
+
+@functools.lru_cache(maxsize=50_000)
+def _typed_numbers(source: str, allowed: frozenset[str]) -> tuple:
+    return tuple(typed_numbers(source, allowed))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _read_meta(src: str, source: str):
+    return read_meta(Path(src), source)
+
+
+@functools.lru_cache(maxsize=4)
+def _data_file_problems_of(key: tuple, publishers: Path) -> tuple[str, ...]:
+    """HC009's checks, memoised on `key`: the path and SHA-256 of every file they read."""
+    return tuple(data_file_problems(publishers, paths.DATA / "ui.yml", paths.DATA / "search_synonyms.yml", ui_strings.TEMPLATES))
+
+
+def _data_file_problems(publishers: Path) -> list[str]:
+    """HC009's checks of the data files, again only when one of the files they read has changed."""
+    templates = ui_strings.TEMPLATES
+    files = [publishers, paths.DATA / "ui.yml", paths.DATA / "search_synonyms.yml"]
+    files += sorted(templates.rglob("*.html")) if templates.exists() else []
+    try:
+        key = tuple((str(f), hashlib.sha256(f.read_bytes()).hexdigest() if f.is_file() else None) for f in files + list(RENDERER_PYTHON))
+    except OSError:  # the checks themselves say what cannot be read
+        return data_file_problems(publishers, paths.DATA / "ui.yml", paths.DATA / "search_synonyms.yml", templates)
+    return list(_data_file_problems_of(key, publishers))
 
 
 class HelpCenterPlugin(BasePlugin):
@@ -67,7 +102,7 @@ class HelpCenterPlugin(BasePlugin):
         if self._checked != Path(config.docs_dir):
             problems = tree_problems(Path(config.docs_dir))
             publishers = data / "publishers.yml" if (data / "publishers.yml").exists() else paths.PUBLISHERS
-            problems += data_file_problems(publishers, paths.DATA / "ui.yml", paths.DATA / "search_synonyms.yml", ui_strings.TEMPLATES)
+            problems += _data_file_problems(publishers)
             if problems:
                 raise PluginError("\n".join(problems))
             self._checked = Path(config.docs_dir)
@@ -107,11 +142,11 @@ class HelpCenterPlugin(BasePlugin):
                 source = read_page(src)
             except InputError as exc:
                 raise PluginError(str(exc)) from None
-        typed = typed_numbers(source, build.allowed_digits)
+        typed = _typed_numbers(source, build.allowed_digits)
         if typed:
             raise PluginError("\n".join(f"{rel}:{line}: HC001 {message}" for line, message in typed))
         try:
-            meta, body, first_line = read_meta(src, source)
+            meta, body, first_line = _read_meta(str(src), source)
             # MkDocs strips the blank lines after the front matter: count them back so messages
             # name the line an editor sees.
             first_line += len(body) - len(body.lstrip("\n"))

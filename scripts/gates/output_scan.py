@@ -14,6 +14,7 @@ One pass per file; the cost grows with the size of the site and nothing else.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -68,6 +69,21 @@ def site_files(site: Path):
                 yield path, None
 
 
+@functools.lru_cache(maxsize=200_000)
+def _found_box(name: str, digest: str, allowed: frozenset[str]) -> list:
+    """A box for what read_file finds in a file with this name, bytes (SHA-256) and allow-list; filled
+    by the first read. A file byte-identical to one read before in this process is not read again:
+    `mkdocs serve` writes the whole site on every save, and most files come out the same."""
+    return []
+
+
+def _read(name: str, raw: bytes, digest: str, allowed: frozenset[str]):
+    box = _found_box(name, digest, allowed)
+    if not box:
+        box.append(read_file(name, raw, allowed))  # Unreadable leaves the box empty: read again next time
+    return box[0]
+
+
 def scan_output(site: Path, contacts, vendor: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """Every phone-like string in the built site that is not a published registry number."""
     allowed = _allowed(contacts)
@@ -86,10 +102,11 @@ def scan_output(site: Path, contacts, vendor: set[str] | frozenset[str] = frozen
         except OSError as exc:
             problems.append(f"{rel}:1: HC300 cannot be read ({exc.strerror}) — a file the gate cannot read cannot be published")
             continue
-        if vendor and hashlib.sha256(raw).hexdigest() in vendor:
+        digest = hashlib.sha256(raw).hexdigest()
+        if vendor and digest in vendor:
             continue
         try:
-            found = read_file(path.name, raw, allowed)
+            found = _read(path.name, raw, digest, allowed)
         except Unreadable as exc:
             problems.append(f"{rel}:1: HC300 cannot be read to the end ({exc}) — a file the gate cannot read cannot be published")
             continue

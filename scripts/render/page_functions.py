@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 import jinja2
@@ -45,6 +45,25 @@ def as_json(value) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+@lru_cache(maxsize=8)
+def _environment(templates: str) -> ImmutableSandboxedEnvironment:
+    """The Jinja environment for a templates folder, one per process: each template is compiled once,
+    not once per language and build (`mkdocs serve` builds again on every save); Jinja recompiles
+    a template whose file changed.
+
+    Templates come from overrides/ (reviewed like code) but render registry strings: sandboxed and
+    autoescaped, so no data string can become markup or reach Python internals.
+    """
+    return ImmutableSandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(templates),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=True,
+    )
+
+
 class Renderer:
     """Registry HTML for one language. The same calls work unchanged in zh and en pages."""
 
@@ -54,16 +73,10 @@ class Renderer:
         self.contacts = contacts
         self.lang = lang
         self.t = strings(lang)
-        # Templates come from overrides/ (reviewed like code) but render registry strings: sandboxed
-        # and autoescaped, so no data string can become markup or reach Python internals.
-        self.env = ImmutableSandboxedEnvironment(
-            loader=jinja2.FileSystemLoader(str(templates)),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.globals.update(t=self.t, lang=lang, renderer=self)
+        self.env = _environment(str(templates))
+        # Passed to every render (and so to every include), not set as globals: the environment
+        # is shared by every renderer of the process.
+        self._context = {"t": self.t, "lang": lang, "renderer": self}
         self.shown_providers: list[str] = []  # providers whose cards the current page shows, for JSON-LD
         self.functions = {name: getattr(self, name) for name in PAGE_FUNCTIONS}
         # Rendered once per build: the same call (or block) with the same literal arguments gives the
@@ -83,7 +96,7 @@ class Renderer:
         return hit[0]
 
     def _template(self, name: str, **context) -> Markup:
-        return _oneline(self.env.get_template(name).render(**context))
+        return _oneline(self.env.get_template(name).render({**self._context, **context}))
 
     def block(self, name: str, **context) -> Markup:
         """A page-level block template from overrides/partials/hc/ (reminders, contact blocks)."""

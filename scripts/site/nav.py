@@ -18,6 +18,7 @@ front matter is the content rules' business (make check), not the navigation's.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,10 +42,17 @@ def front_matter(text: str) -> dict[str, Any]:
     match = FRONT_MATTER.match(text if text.endswith("\n") else text + "\n")
     if not match:
         return {}
+    return _parse(match.group(1))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _parse(head: str) -> dict[str, Any]:
+    """Front matter parsed once per process for each text: `mkdocs serve` derives the navigation again on
+    every save, and only the saved page has changed. Callers only read the mapping."""
     try:
         # The build's safe loader (no aliases, no duplicate keys, size-capped); errors are the
         # page gates' job (HC003/HC010), the navigation just skips what it cannot read.
-        data = load_located(Path("front-matter"), "\n" + match.group(1), rule="HC200", max_bytes=20_000).data
+        data = load_located(Path("front-matter"), "\n" + head, rule="HC200", max_bytes=20_000).data
     except InputError:
         return {}
     return data if isinstance(data, dict) else {}

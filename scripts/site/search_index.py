@@ -37,12 +37,34 @@ def synonyms_for(title: str, groups: list[list[str]], exclude: str = "") -> list
     refunds should answer "退钱", while the many pages that merely mention a refund should not all rank
     for it. Chinese words match anywhere; English words match whole words ("ID" is not in "provider").
     """
-    title, exclude = title.lower(), exclude.lower()
-    words: list[str] = []
-    for group in groups:
-        if any(_contains(title, word.lower()) for word in group):
-            words += [w for w in group if not _contains(exclude, w.lower()) and w not in words]
-    return words
+    return _Synonyms(groups).words_for(title, exclude)
+
+
+class _Synonyms:
+    """The synonym groups prepared once per index: which groups a title touches is found by testing
+    each distinct word once per title, not each word of each group."""
+
+    def __init__(self, groups: list[list[str]]):
+        self.groups = groups
+        self.lowered = [[w.lower() for w in group] for group in groups]
+        self.groups_of: dict[str, list[int]] = {}
+        for index, lowered in enumerate(self.lowered):
+            for word in lowered:
+                self.groups_of.setdefault(word, []).append(index)
+        self.words = list(self.groups_of)
+
+    def words_for(self, title: str, exclude: str = "") -> list[str]:
+        title, exclude = title.lower(), exclude.lower()
+        touched: set[int] = set()
+        for word in [w for w in self.words if w in title]:
+            if _contains(title, word):
+                touched.update(self.groups_of[word])
+        words: list[str] = []
+        for index in sorted(touched):  # in file order, as the groups are listed
+            words += [
+                w for w, lw in zip(self.groups[index], self.lowered[index], strict=True) if not _contains(exclude, lw) and w not in words
+            ]
+        return words
 
 
 @lru_cache(maxsize=4096)
@@ -85,18 +107,19 @@ def add_keywords(docs: list[dict], groups: list[list[str]], site: Path | None = 
 
     The worker ranks on `keywords` but never shows it, so result snippets are page text only.
     """
+    synonyms = _Synonyms(groups)
     for doc in docs:
         title = doc.get("title", "")
         description = page_description(site, doc["location"]) if site is not None and "#" not in doc["location"] else ""
-        words = synonyms_for(f"{title} {description}", groups, exclude=title)
+        words = synonyms.words_for(f"{title} {description}", exclude=title)
         parts = ([segment(description)] if description else []) + words
         if parts:
             # HTML like the other fields (the worker reads every field as HTML): a "<" stays text.
             doc["keywords"] = html.escape(ZWSP.join(parts), quote=False)
 
 
-_DIRECTORY = re.compile(r"#hc-(?:wallet|public|all)-")   # sections of directory(): one provider each
-_CARD = re.compile(r"#hc-")                               # any other registry card (hotline blocks in articles)
+_DIRECTORY = re.compile(r"#hc-(?:wallet|public|all)-")  # sections of directory(): one provider each
+_CARD = re.compile(r"#hc-")  # any other registry card (hotline blocks in articles)
 
 
 def rank_registry_sections(docs: list[dict]) -> None:
