@@ -25,12 +25,26 @@ from scripts.gates.rules.hc009_data_files import RENDERER_PYTHON, data_file_prob
 from scripts.registry.errors import InputError
 from scripts.render import languages, ui_strings
 from scripts.render.page_blocks import augment
-from scripts.render.page_functions import PageError
+from scripts.render.page_functions import PageError, Slots
 from scripts.site import nav as site_nav
 from scripts.site.assemble import finish_site, remove_site
 from scripts.site.context import BuildContext
 
 log = get_plugin_logger("helpcenter")
+
+try:  # how MkDocs finds the anchors of raw HTML in a page (mkdocs.structure.pages, MkDocs 1.6)
+    from mkdocs.structure.pages import _HTMLHandler as _AnchorFinder
+except ImportError:  # pragma: no cover - another MkDocs: registry HTML simply goes through Markdown
+    _AnchorFinder = None  # type: ignore[assignment,misc]
+
+
+@functools.lru_cache(maxsize=4096)
+def _anchor_ids(html: str) -> frozenset[str]:
+    """The anchors MkDocs would have found in this raw HTML had it been in the page's Markdown."""
+    parser = _AnchorFinder()
+    parser.feed(html)
+    parser.close()
+    return frozenset(parser.present_anchor_ids)
 
 
 def _lang(page, config) -> str:
@@ -83,6 +97,7 @@ class HelpCenterPlugin(BasePlugin):
         self._site_dir: Path | None = None
         self._checked: Path | None = None  # the docs folder whose files were checked in this build
         self._sources: dict[str, str] = {}  # page text read in on_page_read_source, used once in on_page_markdown
+        self._slots: dict[str, Slots] = {}  # registry HTML kept out of Markdown, put back in on_page_content
 
     @property
     def ctx(self) -> BuildContext:
@@ -150,14 +165,34 @@ class HelpCenterPlugin(BasePlugin):
             # MkDocs strips the blank lines after the front matter: count them back so messages
             # name the line an editor sees.
             first_line += len(body) - len(body.lstrip("\n"))
-            body = renderer.render_page(markdown, rel, first_line)
+            slots = Slots() if _AnchorFinder is not None else None
+            body = renderer.render_page(markdown, rel, first_line, slots)
             uri = page.file.src_uri
             page_path = uri.removeprefix(lang + "/") if uri.startswith(lang + "/") else uri
-            body = augment(body, meta, renderer, page_path, build.site_pages(lang, files))
+            body = augment(body, meta, renderer, page_path, build.site_pages(lang, files), slots)
+            if slots is not None and slots.html:
+                self._slots[uri] = slots
             build.jsonld[uri] = build.jsonld_for(lang, renderer.shown_providers)
             return body
         except (FrontMatterError, PageError, InputError) as exc:
             raise PluginError(str(exc)) from None
+
+    @event_priority(100)  # before any other plugin sees the page's HTML
+    def on_page_content(self, html, page, config, files):
+        # Put the registry HTML kept out of Markdown back (page_functions.Slots), with its anchors, which
+        # MkDocs would have found in the Markdown. If Markdown did not keep every slot exactly once
+        # (a call inside a code block, say), convert the page again with the HTML in place.
+        slots = self._slots.pop(page.file.src_uri, None)
+        if slots is None:
+            return html
+        filled = slots.fill(html)
+        page.markdown = slots.restore(page.markdown)
+        if filled is None:
+            page.render(config, files)
+            return page.content
+        for fragment in slots.html.values():
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | _anchor_ids(fragment)
+        return filled
 
     def on_files(self, files, config):
         # No page list in mkdocs.yml: the navigation comes from the folders, on every build and

@@ -265,7 +265,7 @@ def pair_ratios(builds: dict[str, Build]) -> list[float]:
 def gate_seconds(root: Path, site: Path) -> float:
     """CPU time of the output number gate alone (vendor digests + output_scan.scan_output), as on_post_build runs it."""
     contacts = Contacts.load(root / "data" / "contacts.yml", Policy.load(root / "data" / "publishers.yml"))
-    output_scan._FOUND.clear()  # as in a fresh build: nothing read before
+    output_scan._found_box.cache_clear()  # as in a fresh build: nothing read before
     start = time.process_time()
     theme_dirs = [Path(material.__file__).parent / "templates", Path(mkdocs.__file__).parent / "templates"]
     output_scan.scan_output(site, contacts, output_scan.vendor_digests(theme_dirs))

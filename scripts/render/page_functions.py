@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import secrets
+import string
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
@@ -62,6 +65,92 @@ def _environment(templates: str) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         auto_reload=True,
     )
+
+
+# Block-level elements whose content Markdown copies as it is when they stand alone between blank lines.
+_BLOCK_TAGS = frozenset("section div details aside figure nav ul ol table".split())
+_ROOT = re.compile(r"<([a-z]+)[\s>]")
+# Where Markdown does not read HTML as HTML: the text before a call must have closed each of these.
+_OPENERS = re.compile(r"<!--|-->|<(/?)(script|style|pre|textarea)\b|^[ \t]*(?:```|~~~)", re.I | re.M)
+
+
+@lru_cache(maxsize=4096)
+def _single_root(html: str) -> str | None:
+    """The tag of `html`'s one root element when it is a block-level element Markdown copies verbatim
+    (nothing inside asks for Markdown: no markdown= attribute); None when in doubt."""
+    m = _ROOT.match(html)
+    tag = m.group(1) if m else None
+    if tag not in _BLOCK_TAGS or "markdown=" in html or not html.endswith(f"</{tag}>"):
+        return None
+    depth, last = 0, len(html) - len(f"</{tag}>")
+    for t in re.finditer(rf"<(/?){tag}[\s>]", html):
+        depth += -1 if t.group(1) else 1
+        if depth <= 0 and t.start() != last:
+            return None
+    return tag if depth == 0 else None
+
+
+def _markdown_reads_html_after(text: str) -> bool:
+    """True if after `text` Markdown is back at the top level: no comment, raw-text element or code fence left open."""
+    comment, fence = False, False
+    raw: dict[str, int] = {}
+    for m in _OPENERS.finditer(text):
+        token = m.group(0)
+        if token == "<!--":
+            comment = comment or not fence
+        elif token == "-->":
+            comment = False
+        elif m.group(2):
+            name = m.group(2).lower()
+            raw[name] = raw.get(name, 0) + (-1 if m.group(1) else 1)
+        else:
+            fence = not fence
+    return not comment and not fence and not any(raw.values())
+
+
+class Slots:
+    """Registry HTML kept out of Markdown's way, for one page.
+
+    Markdown copies a block element that stands alone between blank lines as it is, but reads all of
+    it to get there (and MkDocs reads it once more for anchors): a card or a directory is put in the
+    page as an empty element of the same kind with a slot name, and the adapter puts the HTML back
+    into the converted page (`fill`). The names carry random letters per page, so no page text can
+    forge one; when a slot does not come out of Markdown exactly once, the page is converted again
+    with the HTML in place (`restore`), as if there were no slots.
+    """
+
+    def __init__(self):
+        self.token = "".join(secrets.choice(string.ascii_lowercase) for _ in range(12))
+        self.html: dict[str, str] = {}  # placeholder -> the HTML it stands for
+
+    def put(self, html: str, tag: str) -> str:
+        name = f"{self.token}-{_letters(len(self.html))}"
+        placeholder = f'<{tag} data-hc-slot="{name}"></{tag}>'
+        self.html[placeholder] = html
+        return placeholder
+
+    def fill(self, converted: str) -> str | None:
+        """`converted` with every slot filled; None when a slot is missing or repeated (convert again)."""
+        if any(converted.count(placeholder) != 1 for placeholder in self.html):
+            return None
+        for placeholder, html in self.html.items():
+            converted = converted.replace(placeholder, html, 1)
+        return converted
+
+    def restore(self, markdown: str) -> str:
+        """The page Markdown with the HTML in place of every slot."""
+        for placeholder, html in self.html.items():
+            markdown = markdown.replace(placeholder, html)
+        return markdown
+
+
+def _letters(i: int) -> str:
+    out = ""
+    while True:
+        out = chr(97 + i % 26) + out
+        i //= 26
+        if not i:
+            return out
 
 
 class Renderer:
@@ -177,25 +266,39 @@ class Renderer:
         data = official_contacts(self.contacts)
         return self._template("number_checker.html", data_json=as_json(data), text_json=as_json(self.t["checker"]))
 
-    def render_page(self, markdown: str, src: str, first_line: int = 1) -> str:
+    def slotted(self, html: str, slots: Slots | None, before: str = "", after: str = "\n\n") -> str:
+        """`html`, or a slot for it when it is one block element standing alone between blank lines
+        (`before` and `after` are the page text around it) where Markdown reads HTML as HTML."""
+        if slots is None:
+            return html
+        alone = (not before.strip("\n") or before.endswith("\n\n")) and (not after.strip() or after.startswith("\n\n"))
+        tag = _single_root(html) if alone else None
+        return slots.put(html, tag) if tag and _markdown_reads_html_after(before) else html
+
+    def render_page(self, markdown: str, src: str, first_line: int = 1, slots: Slots | None = None) -> str:
         """Render the registry calls in a page body; errors name `src` and the line in the source file.
 
         The body is parsed, never executed (scripts/render/page_calls.py): only text and page
         function calls with literal arguments exist, so a page cannot run code or build digits.
+        With `slots`, cards and directories standing alone are left to `Slots` (see there).
         """
         offset = first_line - 1
         self.shown_providers = []
         page = parse_page(markdown, self.functions)
         if page.problems:
             raise PageError("\n".join(f"{src}:{p.line + offset}: {p.rule} {p.message}" for p in page.problems))
-        out = []
-        for part in page.parts:
+        out: list[str] = []
+        for index, part in enumerate(page.parts):
             if isinstance(part, str):
                 out.append(part)
                 continue
             try:
                 call = partial(self.functions[part.name], *part.args, **dict(part.kwargs))
-                out.append(str(self._once((part.name, part.args, part.kwargs), call)))
+                html = str(self._once((part.name, part.args, part.kwargs), call))
             except RegistryError as exc:
                 raise PageError(f"{src}:{part.line + offset}: {exc}") from None
+            if slots is not None:
+                after = page.parts[index + 1] if index + 1 < len(page.parts) else ""
+                html = self.slotted(html, slots, "".join(out), after if isinstance(after, str) else "")
+            out.append(html)
         return "".join(out)

@@ -246,6 +246,13 @@ def test_edit_loop_waits_for_the_edited_page(tmp_path):
     assert benchmark._process_cpu(os.getpid()) is None or benchmark._process_cpu(os.getpid()) > 0
 
 
+def test_gate_is_timed_on_a_cold_start(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<p>Nothing to see</p>", encoding="utf-8")
+    assert benchmark.gate_seconds(benchmark.paths.ROOT, tmp_path / "site") >= 0
+    assert benchmark.output_scan._found_box.cache_info().currsize == 1
+
+
 def test_table_renders_markdown():
     assert benchmark.table(["a", "b"], [[1, "x"]]) == "| a | b |\n|---|---|\n| 1 | x |\n"
 
