@@ -12,8 +12,8 @@ from pathlib import Path
 from scripts import paths
 from scripts.registry.contacts import Contacts
 from scripts.registry.evidence import Policy
-from scripts.render import structured_data
-from scripts.render.page_functions import Renderer
+from scripts.render import structured_data, ui_strings
+from scripts.render.page_functions import TEMPLATES, Renderer
 
 
 @functools.lru_cache(maxsize=1)
@@ -21,6 +21,18 @@ def _load_contacts(key: tuple, contacts_file: Path, publishers_file: Path) -> Co
     """The registry under its policy, memoised on `key` (file bytes, dates, settings): `mkdocs serve`
     makes a new plugin and context for every rebuild, and a page edit should not re-parse the registry."""
     return Contacts.load(contacts_file, Policy.load(publishers_file))
+
+
+@functools.lru_cache(maxsize=4)
+def _shared_renderer(key: tuple, lang: str, contacts: Contacts) -> Renderer:
+    """A renderer kept while the registry, the templates and the interface words (`key`) are unchanged:
+    `mkdocs serve` makes a new context for every rebuild, and the calls a renderer has rendered
+    (page_functions.Renderer._once) need not be rendered again."""
+    return Renderer(contacts, lang)
+
+
+def _files_key(files) -> tuple:
+    return tuple((str(f), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files if f.is_file())
 
 
 def _registry_key(contacts_file: Path, publishers_file: Path) -> tuple:
@@ -43,6 +55,7 @@ class BuildContext:
     jsonld: dict[str, str | None] = field(default_factory=dict)
     _pages: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     _jsonld_by_providers: dict[tuple, str | None] = field(default_factory=dict)
+    registry_key: tuple = ()  # what the registry was loaded from (see _registry_key); () when built by hand
 
     @classmethod
     def load(cls, data_dir: Path) -> BuildContext:
@@ -51,12 +64,17 @@ class BuildContext:
         publishers = publishers if publishers.exists() else paths.PUBLISHERS
         key = _registry_key(data_dir / "contacts.yml", publishers)
         contacts = _load_contacts(key, data_dir / "contacts.yml", publishers)
-        return cls(contacts=contacts, allowed_digits=frozenset(contacts.publishable_digits))
+        return cls(contacts=contacts, allowed_digits=frozenset(contacts.publishable_digits), registry_key=key)
 
     def renderer(self, lang: str) -> Renderer:
-        """The renderer for `lang`, created on first use."""
+        """The renderer for `lang`, created on first use (or the last build's, if nothing it reads changed)."""
         if lang not in self.renderers:
-            self.renderers[lang] = Renderer(self.contacts, lang)
+            if self.registry_key:
+                templates = sorted(TEMPLATES.rglob("*")) if TEMPLATES.is_dir() else []
+                key = (self.registry_key, _files_key([*templates, ui_strings.UI_FILE]))
+                self.renderers[lang] = _shared_renderer(key, lang, self.contacts)
+            else:
+                self.renderers[lang] = Renderer(self.contacts, lang)
         return self.renderers[lang]
 
     def jsonld_for(self, lang: str, provider_ids) -> str | None:
