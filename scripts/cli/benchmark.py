@@ -44,6 +44,7 @@ REGISTRY_CALL = '{{ contact_card("uk-report-fraud") }}'
 ENV = {"NO_MKDOCS_2_WARNING": "1"}  # evidence is judged on the real date, as `make build` judges it
 BUILDS = ("ours", "stock")
 BUDGET_RATIO, BUDGET_FLAT, BUDGET_FIRST_LOAD = 1.10, 1.5, 100_000  # ×, ×, bytes gzip (100 kB)
+BUDGET_SERVE = 1.0  # a `mkdocs serve` rebuild of ours costs no more CPU than stock's
 
 _PHRASES = {  # lang: phrases, subjects, problems, headings ("|"-separated); no digits anywhere
     "zh": (
@@ -594,7 +595,7 @@ def serve_table(serve: dict | None) -> str:
     ours, stock = serve["ours"], serve["stock"]
     if ours["ok"] and stock["ok"] and ours["cpu"] and stock["cpu"]:
         ratio = _median(ours["cpu"]) / _median(stock["cpu"])
-        text += f"\nRebuild CPU ours / stock: {ratio:.2f}× — {verdict(ratio <= BUDGET_RATIO)} (budget ≤ {BUDGET_RATIO}×)\n"
+        text += f"\nRebuild CPU ours / stock: {ratio:.2f}× — {verdict(ratio <= BUDGET_SERVE)} (budget ≤ {BUDGET_SERVE}×)\n"
     return text
 
 

@@ -162,14 +162,36 @@ def _lines(text: str) -> str:
     return "\n" * text.count("\n")
 
 
+# What re.IGNORECASE lets an ASCII letter match besides its two cases (Python documents exactly these
+# four): tag-name patterns are spelled out with them and compiled without the flag, which is faster.
+_CASE_EXTRAS = "\u0130\u0131\u017f\u212a"  # İ ı ſ K
+
+
+def _any_case(text: str) -> str:
+    """A pattern matching `text` (letters, digits, -) exactly as re.IGNORECASE would."""
+    out = []
+    for ch in text:
+        if ch.isascii() and ch.isalpha():
+            same = ch.lower() + ch.upper() + "".join(x for x in _CASE_EXTRAS if re.fullmatch(ch, x, re.I))
+            out.append("[" + re.escape(same) + "]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
 def _plain_tag() -> re.Pattern:
     """A start or end tag on one line with nothing in it that is or hides a digit (no digit-like
-    character, entity, percent-encoding or escape): swapped in bulk, no attribute is read."""
+    character, entity, percent-encoding or escape): swapped in bulk, no attribute is read.
+
+    Case-insensitive in its tag names as re.IGNORECASE would be, without the flag (see _any_case);
+    the other characters it tests have no case."""
     quiet = f"[^>\"'\n&%\\\\{re.escape(DIGIT_CHARS)}\U00010000-\U0010ffff]"
     quiet_dq = quiet.replace("[^>\"'", '[^"')
     quiet_sq = quiet.replace("[^>\"'", "[^'")
     body = f"(?:{quiet}++|\"{quiet_dq}*+\"|'{quiet_sq}*+')*+>"
-    return re.compile(f"</?(?!(?:{_RAW_NAMES})[\\s/>])([A-Za-z][A-Za-z0-9-]*)(?=[\\s/>]){body}", re.I)
+    raw = "|".join(_any_case(name) for name in _RAW_NAMES.split("|"))
+    first, rest = f"[A-Za-z{_CASE_EXTRAS}]", f"[A-Za-z0-9{_CASE_EXTRAS}-]"
+    return re.compile(f"</?(?!(?:{raw})[\\s/>])({first}{rest}*)(?=[\\s/>]){body}")
 
 
 _PLAIN_TAG = _plain_tag()

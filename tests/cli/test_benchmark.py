@@ -226,7 +226,9 @@ def test_serve_table_compares_rebuild_cpu():
     }
     text = benchmark.serve_table(serve)
     assert "| ours | 3 | 2.50 s | 1.10 s |" in text and "| stock | 3 | 2.00 s | 1.00 s |" in text
-    assert "Rebuild CPU ours / stock: 1.10× — PASS" in text
+    assert "Rebuild CPU ours / stock: 1.10× — FAIL (budget ≤ 1.0×)" in text
+    serve["ours"]["cpu"] = [0.9, 1.0, 0.95]
+    assert "Rebuild CPU ours / stock: 0.95× — PASS" in benchmark.serve_table(serve)
     serve["ours"] = {"ok": False, "file": [], "done": [], "cpu": [], "note": "no page"}
     assert "| ours | 0 | — | FAILED: no page |" in benchmark.serve_table(serve)
 
