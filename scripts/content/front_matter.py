@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from scripts.content.source import RULE_FILE, read_page
 from scripts.registry.errors import InputError
+from scripts.registry.schema import date_only
 from scripts.registry.yaml_source import YamlError, load_located
 
 RULE = "HC200"
@@ -46,12 +47,7 @@ class ArticleMeta(BaseModel):
     order: float | None = None  # position inside its section folder in the navigation (scripts/site/nav.py)
     nav_order: float | None = None  # same as order, for editors used to other generators
 
-    @field_validator("last_reviewed", mode="before")
-    @classmethod
-    def _date(cls, value):
-        if isinstance(value, dt.datetime):
-            return value.date()
-        return value
+    _date = field_validator("last_reviewed", mode="before")(date_only)
 
 
 class FrontMatterError(InputError):

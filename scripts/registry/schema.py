@@ -27,6 +27,11 @@ def at(where: str, message: str) -> str:
     return f"@{where} {message}"
 
 
+def date_only(cls, value):
+    """YAML reads `2026-12-03 10:00` as a datetime: keep the date an editor meant."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 class Strict(BaseModel):
     # Unknown keys are typos in editor-written YAML: reject them instead of ignoring them.
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -92,12 +97,7 @@ class Source(Strict):
             raise ValueError(f"numbering-plan evidence must point at libphonenumber's metadata: url: {NUMBERING_PLAN_URL}")
         return self
 
-    @field_validator("checked", mode="before")
-    @classmethod
-    def _date_only(cls, value):
-        if isinstance(value, dt.datetime):
-            return value.date()
-        return value
+    _date_only = field_validator("checked", mode="before")(date_only)
 
 
 class Channel(Strict):

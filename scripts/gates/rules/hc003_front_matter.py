@@ -1,15 +1,12 @@
 """HC003: every page has valid front matter (title, description, last_reviewed, risk)."""
 
-import re
-
 from scripts.content.front_matter import FrontMatterError, read_meta
-from scripts.gates.rules import Content, Finding
+from scripts.gates.rules import Content, Finding, located_findings
 
 ID = "HC003"
 NAME = "front-matter"
 SEVERITY = "error"
 SUMMARY = "Front matter is missing or does not match the article schema."
-_LOC = re.compile(r"^(?P<path>.+?):(?P<line>\d+): (HC200 )?(?P<msg>.*)$")
 
 
 def check(content: Content):
@@ -17,9 +14,7 @@ def check(content: Content):
         try:
             meta, _, _ = read_meta(path)
         except FrontMatterError as exc:
-            for line in str(exc).splitlines():
-                m = _LOC.match(line)
-                yield Finding(path, int(m["line"]) if m else 1, ID, m["msg"] if m else line)
+            yield from located_findings(str(exc).splitlines(), ID, path)
             continue
         contacts = content.contacts
         for provider in meta.providers:

@@ -1,16 +1,13 @@
 """HC005: evidence is fresh. Over the limit fails; past the warning age asks for a re-check."""
 
-import re
-
 from scripts.gates.evidence_age import aging_evidence, stale_evidence
-from scripts.gates.rules import Content, Finding
+from scripts.gates.rules import Content, located_findings
 from scripts.registry.contacts import RegistryError
 
 ID = "HC005"
 NAME = "evidence-age"
 SEVERITY = "error"
 SUMMARY = "A source in data/contacts.yml was checked too long ago (over 365 days fails; over 180 warns)."
-_LOC = re.compile(r"^.+?:(?P<line>\d+): HC11\d (?P<msg>.*)$")
 
 
 def check(content: Content):
@@ -18,6 +15,4 @@ def check(content: Content):
     if isinstance(contacts, RegistryError):
         return
     for lines, severity in ((stale_evidence(contacts), "error"), (aging_evidence(contacts), "warning")):
-        for line in lines:
-            m = _LOC.match(line)
-            yield Finding(content.contacts_file, int(m["line"]) if m else 1, ID, m["msg"] if m else line, severity)
+        yield from located_findings(lines, ID, content.contacts_file, severity)
