@@ -96,3 +96,15 @@ def test_checker_words_name_no_numbers():
         if where[:1] == ("checker",) and isinstance(pair, dict):
             for value in (v for v in pair.values() if isinstance(v, str)):
                 assert not re.search(r"\d{3,}", value), f"{'.'.join(where)}: {value!r} contains a number"
+
+
+def test_interface_words_follow_edits_to_the_file(tmp_path):
+    """`mkdocs serve` keeps one process: an edited ui.yml must not be served from a stale cache."""
+    from scripts.render.ui_strings import UI_FILE, strings
+
+    copy = tmp_path / "ui.yml"
+    copy.write_text(UI_FILE.read_text(encoding="utf-8"), encoding="utf-8")
+    before = strings("en", copy)["reminder_title"]
+    text = copy.read_text(encoding="utf-8").replace(before, before + " (edited)", 1)
+    copy.write_text(text, encoding="utf-8")
+    assert strings("en", copy)["reminder_title"] == before + " (edited)"

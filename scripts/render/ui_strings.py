@@ -152,7 +152,14 @@ def _pick(node, lang: str):
     return node
 
 
-@lru_cache(maxsize=8)
 def strings(lang: str, path: Path = UI_FILE) -> dict:
-    """All interface strings in `lang` (zh or en); UiStringsError when ui.yml is malformed."""
+    """All interface strings in `lang` (zh or en); UiStringsError when ui.yml is malformed.
+
+    Memoised on the file's bytes, so `mkdocs serve` picks up an edit to ui.yml on the next rebuild.
+    """
+    return _strings(lang, path, path.read_bytes() if path.is_file() else b"")
+
+
+@lru_cache(maxsize=8)
+def _strings(lang: str, path: Path, _content: bytes) -> dict:
     return _pick(load_ui(path), lang)

@@ -21,7 +21,7 @@ from scripts.registry.errors import InputError
 from scripts.registry.evidence import Policy
 from scripts.registry.publishers import Publishers
 from scripts.registry.text_files import read_text
-from scripts.render.page_calls import page_signatures, parse_page
+from scripts.render.page_calls import ParsedPage, page_signatures, parse_page
 from scripts.render.page_functions import Renderer
 
 PAGE_SIGNATURES = page_signatures(Renderer)
@@ -83,6 +83,7 @@ class Content:
     templates: Path = paths.OVERRIDES / "partials" / "hc"
     _contacts: object = field(default=None, repr=False)
     _texts: dict = field(default_factory=dict, repr=False)
+    _parsed: dict = field(default_factory=dict, repr=False)
 
     def _read(self, path: Path) -> str | None:
         if path not in self._texts:
@@ -138,15 +139,21 @@ class Content:
         except RegistryError as exc:
             return exc
 
+    def parsed(self, path: Path) -> tuple[ParsedPage, int]:
+        """A page body read by the build's own parser (render/page_calls.py), once, and its first line."""
+        if path not in self._parsed:
+            _head, body, first_line = split(self.text(path))
+            self._parsed[path] = (parse_page(body, PAGE_SIGNATURES), first_line)
+        return self._parsed[path]
+
     def calls(self, path: Path) -> list[tuple[int, str, str, dict]]:
         """(line, function, first argument, keyword arguments) for every registry call in a page.
 
-        Read with the same parser the build uses (render/page_calls.py), so a call split over
-        lines is seen too; calls that are not literal are HC020's to report.
+        A call split over lines is seen too; calls that are not literal are HC020's to report.
         """
-        _head, body, first_line = split(self.text(path))
+        page, first_line = self.parsed(path)
         out = []
-        for call in parse_page(body, PAGE_SIGNATURES).calls:
+        for call in page.calls:
             first = call.args[0] if call.args else ""
             out.append((call.line + first_line - 1, call.name, first or "", dict(call.kwargs)))
         return out

@@ -1,8 +1,7 @@
 """HC020: a page holds text and page-function calls with literal arguments, nothing a template could execute."""
 
-from scripts.content.front_matter import split
 from scripts.gates.rules import Content, Finding
-from scripts.render.page_calls import page_signatures, parse_page
+from scripts.render.page_calls import page_signatures
 from scripts.render.page_functions import Renderer
 
 ID = "HC020"
@@ -15,7 +14,7 @@ FUNCTIONS = page_signatures(Renderer)
 
 def check(content: Content):
     for _lang, _rel, path in content.all_pages():
-        _head, body, first_line = split(content.text(path))
-        for problem in parse_page(body, FUNCTIONS).problems:
+        page, first_line = content.parsed(path)
+        for problem in page.problems:
             # The build reports the same problems under their own ids (HC106–HC108); one rule id here.
             yield Finding(path, problem.line + first_line - 1, ID, f"{problem.rule} {problem.message}")

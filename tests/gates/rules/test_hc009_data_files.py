@@ -115,7 +115,6 @@ def test_an_interface_string_a_template_uses_must_exist(data):
 
 def test_ui_strings_raise_a_clean_error_for_the_build(data):
     edit(data / "ui.yml", "verified: {zh: 官方来源, en: Official source}", "verified: [官方来源]")
-    ui_strings.strings.cache_clear()
     with pytest.raises(UiStringsError, match=r"ui.yml:\d+: HC121 verified must be"):
         ui_strings.strings("en", data / "ui.yml")
     with pytest.raises(UiStringsError):
