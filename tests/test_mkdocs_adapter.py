@@ -138,7 +138,7 @@ BAD = {
         "data/contacts.yml",
         "checked: 2026-10-01\n            note: Fixture source stating",
         "checked: 2025-01-01\n            note: Fixture source stating",
-        r"HC110 evidence for examplepay.hotline .*re-check https://help.examplepay.example/contact",
+        r"HC110 evidence for examplepay.hotline: .*re-check https://help.examplepay.example/contact",
     ),
     "typed number in page": (
         "docs/zh/article.md",

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from scripts.content.source import RULE_FILE, read_page
 from scripts.registry.errors import InputError
+from scripts.registry.evidence import current_date
 from scripts.registry.schema import date_only
 from scripts.registry.yaml_source import YamlError, load_located
 
@@ -48,6 +49,16 @@ class ArticleMeta(BaseModel):
     nav_order: float | None = None  # same as order, for editors used to other generators
 
     _date = field_validator("last_reviewed", mode="before")(date_only)
+
+    @field_validator("last_reviewed")
+    @classmethod
+    def _not_in_the_future(cls, value: dt.date) -> dt.date:
+        today = current_date()
+        if value > today:
+            raise ValueError(
+                f"{value} is in the future (today is {today}) — use the date a person last reviewed the page against its sources"
+            )
+        return value
 
 
 class FrontMatterError(InputError):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scripts.registry.contacts import Contacts
-from scripts.registry.evidence import aging_sources, is_fresh
+from scripts.registry.evidence import aging_sources, is_fresh, stale_reason
 
 
 def stale_evidence(contacts: Contacts) -> list[str]:
@@ -12,10 +12,7 @@ def stale_evidence(contacts: Contacts) -> list[str]:
     for contact in contacts.all():
         for source in contact.channel.evidence:
             if not is_fresh(source, contacts.policy):
-                lines.append(
-                    f"{contacts.where(contact)}: HC110 evidence for {contact.id} was checked on {source.checked} "
-                    f"(over {contacts.policy.max_age_days} days ago) — re-check {source.url} and update `checked`, or remove the source"
-                )
+                lines.append(f"{contacts.where(contact)}: HC110 evidence for {contact.id}: {stale_reason(source, contacts.policy)}")
     return lines
 
 

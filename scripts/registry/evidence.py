@@ -65,7 +65,7 @@ class Policy:
     @classmethod
     def from_publishers(cls, publishers: Publishers, today: dt.date | None = None) -> Policy:
         if today is None:
-            today = dt.date.fromisoformat(os.environ["HC_TODAY"]) if os.environ.get("HC_TODAY") else dt.date.today()
+            today = current_date()
         max_age = int(os.environ.get("HC_MAX_AGE_DAYS", MAX_AGE_DAYS))
         return cls(
             today=today,
@@ -145,6 +145,25 @@ def numbering_plan_proves(source: Source, channel: Channel, provider: Provider) 
     )
 
 
+def current_date() -> dt.date:
+    """Today, or HC_TODAY (YYYY-MM-DD) for tests and audits: the one date every age check uses."""
+    return dt.date.fromisoformat(os.environ["HC_TODAY"]) if os.environ.get("HC_TODAY") else dt.date.today()
+
+
+def stale_reason(source: Source, policy: Policy) -> str:
+    """Why a source does not count by its date: in the future, or older than the limit; with the fix."""
+    age = age_days(source, policy)
+    if age < 0:
+        return (
+            f"its source's `checked` date {source.checked} is in the future (today is {policy.today}) — "
+            f"write the date you actually read {source.url}"
+        )
+    return (
+        f"its official source was checked {age} days ago, over the {policy.max_age_days}-day limit — "
+        f"re-check {source.url} and update `checked`"
+    )
+
+
 def age_days(source: Source, policy: Policy) -> int:
     return (policy.today - source.checked).days
 
@@ -193,14 +212,7 @@ def assess(channel: Channel, provider: Provider, policy: Policy) -> Assessment:
     if len(by_publisher) >= 2:
         return Assessment(Status.corroborated, next(iter(by_publisher.values())), "two independent sources", Basis.independent, emergency)
     if official:
-        oldest = max(age_days(s, policy) for s in official)
-        return Assessment(
-            Status.unpublishable,
-            None,
-            f"its official source was checked {oldest} days ago, over the {policy.max_age_days}-day limit — "
-            f"re-check {official[0].url} and update `checked`",
-            emergency=emergency,
-        )
+        return Assessment(Status.unpublishable, None, stale_reason(official[0], policy), emergency=emergency)
     domains = ", ".join(provider.domains)
     return Assessment(
         Status.unpublishable,

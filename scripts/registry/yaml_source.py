@@ -190,6 +190,6 @@ def load_located(path: Path, text: str | None = None, rule: str = "HC100", max_b
         # e.g. a date such as 2026-13-45 (ValueError): name the value's own line
         line = _bad_scalar_line(node) if node is not None else 1
         raise _refuse(
-            path, line, rule, f"value cannot be read ({exc}) — write it as plain text in quotes, or fix it (dates are YYYY-MM-DD)"
+            path, line, rule, f"value cannot be read ({exc}) — fix it: a date is YYYY-MM-DD and must exist (no 2026-02-30)"
         ) from None
     return Located(data=data, path=path, lines=lines)

@@ -71,3 +71,22 @@ def test_alias_bomb_in_front_matter_is_refused_fast(tmp_path):
     with pytest.raises(FrontMatterError, match=r"page.md:2: HC200 YAML anchor"):
         read_meta(path)
     assert time.monotonic() - started < 0.5
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2099-01-01", r"a.md:4: HC200 front matter last_reviewed: .*2099-01-01 is in the future .*use the date a person last reviewed"),
+        ("2026-02-30", r"a.md:4: HC200 value cannot be read .*a date is YYYY-MM-DD and must exist"),
+        ("2026-13-01", r"a.md:4: HC200 value cannot be read .*a date is YYYY-MM-DD and must exist"),
+    ],
+)
+def test_impossible_and_future_review_dates_get_a_clean_fix(tmp_path, value, expected):
+    from scripts.content.front_matter import FrontMatterError, read_meta
+
+    page = tmp_path / "a.md"
+    page.write_text(
+        f"---\ntitle: 测试页\ndescription: 一个用于测试日期的页面。\nlast_reviewed: {value}\nrisk: low\n---\n\n# x\n", encoding="utf-8"
+    )
+    with pytest.raises(FrontMatterError, match=expected):
+        read_meta(page)

@@ -270,3 +270,16 @@ def test_policy_reads_environment(monkeypatch, tmp_path):
     assert policy.max_age_days == 30 and policy.warn_age_days == 30
     assert policy.publisher_hosts["government"] == ("gov.cn",)
     assert policy.government_region("www.mps.gov.cn") == "CN"
+
+
+def test_a_checked_date_in_the_future_says_so_instead_of_a_negative_age(contacts, policy):
+    import dataclasses
+    import datetime as dt
+
+    from scripts.registry.evidence import assess
+
+    early = dataclasses.replace(policy, today=dt.date(2026, 9, 1))
+    contact = contacts.contact("examplepay.hotline")
+    result = assess(contact.channel, contact.provider, early)
+    assert result.status.value == "unpublishable"
+    assert "is in the future (today is 2026-09-01)" in result.reason and "days ago" not in result.reason

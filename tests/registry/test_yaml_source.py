@@ -41,7 +41,7 @@ def test_alias_bomb_is_refused_in_well_under_a_second(tmp_path):
         ("a: 1\n---\nb: 2\n", 2, "second YAML document"),
         ("? [a, b]\n: 1\n", 1, "keys must be plain words"),
         ("a: [1\n", 2, "YAML syntax error"),
-        ("a: 1\nb: 2026-13-45\n", 2, "dates are YYYY-MM-DD"),
+        ("a: 1\nb: 2026-13-45\n", 2, "a date is YYYY-MM-DD and must exist"),
         ("a: 1\n\tb: 2\n", 2, "YAML syntax error"),
     ],
 )
