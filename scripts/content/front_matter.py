@@ -7,22 +7,19 @@ module reports are the lines of the file MkDocs rendered.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import Enum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from scripts.content.source import RULE_FILE, read_page
+from scripts.content.source import FRONT_MATTER, RULE_FILE, parse_front_matter, read_page
+from scripts.content.source import RULE_FRONT_MATTER as RULE
 from scripts.registry.errors import InputError
 from scripts.registry.evidence import current_date
 from scripts.registry.schema import date_only
-from scripts.registry.yaml_source import YamlError, load_located
+from scripts.registry.yaml_source import YamlError
 
-RULE = "HC200"
-MAX_FRONT_MATTER_BYTES = 20_000
 # MkDocs' front-matter pattern (mkdocs.utils.meta.YAML_RE).
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
 class Risk(str, Enum):
@@ -91,8 +88,7 @@ def read_meta(path: Path, text: str | None = None) -> tuple[ArticleMeta, str, in
             f"{path}:1: {RULE} missing front matter — start the file with --- and title, description, last_reviewed, risk (see CONTRIBUTING)"
         )
     try:
-        # A leading newline makes YAML's line numbers match the file (front matter starts on line 2).
-        located = load_located(path, "\n" + head, rule=RULE, max_bytes=MAX_FRONT_MATTER_BYTES)
+        located = parse_front_matter(Path(path), head)
     except YamlError as exc:
         raise FrontMatterError(str(exc)) from None
     if not isinstance(located.data, dict):

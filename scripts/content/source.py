@@ -7,17 +7,21 @@ plugin touches it. `tree_problems` walks a docs folder without following links, 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
 
 from scripts.registry.errors import InputError
 from scripts.registry.text_files import read_text
-from scripts.registry.yaml_source import YamlError, load_located
+from scripts.registry.yaml_source import Located, YamlError, load_located
 
 RULE_FILE = "HC201"
+RULE_FRONT_MATTER = "HC200"
 MAX_PAGE_BYTES = 1_000_000
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+MAX_FRONT_MATTER_BYTES = 20_000
+# MkDocs' own front-matter pattern (mkdocs.utils.meta.YAML_RE): a `---` line, YAML, a `---` or `...` line.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
 def read_page(path: Path) -> str:
@@ -27,13 +31,21 @@ def read_page(path: Path) -> str:
     keys, huge documents) never reach MkDocs' own front-matter parser.
     """
     text = read_text(path, RULE_FILE, MAX_PAGE_BYTES)
-    match = _FRONT_MATTER.match(text)
+    match = FRONT_MATTER.match(text)
     if match:
         try:
-            load_located(path, "\n" + match.group(1), rule="HC200", max_bytes=20_000)
+            parse_front_matter(path, match.group(1))
         except YamlError as exc:
             raise InputError(str(exc)) from None
     return text
+
+
+@functools.lru_cache(maxsize=8192)  # read_page checks it, front_matter.read_meta validates it: one parse
+def parse_front_matter(path: Path, head: str) -> Located:
+    """The front matter YAML of `path` parsed safely (YamlError if refused; a failure is not kept).
+
+    A leading newline makes YAML's line numbers match the file (front matter starts on line 2)."""
+    return load_located(path, "\n" + head, rule=RULE_FRONT_MATTER, max_bytes=MAX_FRONT_MATTER_BYTES)
 
 
 def tree_problems(root: Path, suffix: str = ".md") -> list[str]:

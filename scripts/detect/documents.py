@@ -22,7 +22,7 @@ from pathlib import PurePath
 
 import tinycss2
 
-from scripts.detect import markup
+from scripts.detect import markup, segments
 from scripts.detect.digits import has_digits
 from scripts.detect.numbers import WORD_RUN, Hit, scan_text, scan_url
 
@@ -137,8 +137,18 @@ def read_text(source: str, forms) -> list[Raw]:
 
 def read_markup(source: str, forms) -> list[Raw]:
     forms = forms if isinstance(forms, frozenset) else frozenset(forms)  # hashable: pieces are remembered
+    if len(source) >= segments.MIN_LENGTH:
+        # A long page: the parts every page repeats (header, navigation, footer) are read once.
+        found = segments.read_in_parts(source, forms, read_text, read_pieces_of)
+        if found is not None:
+            return found
     doc = markup.read_markup(source)
-    found = read_text(doc.text, forms)
+    return read_text(doc.text, forms) + read_pieces_of(doc, forms)
+
+
+def read_pieces_of(doc: markup.Markup, forms) -> list[Raw]:
+    """Numbers in the side pieces of a document (attributes, comments, scripts, styles)."""
+    found: list[Raw] = []
     for piece in doc.pieces:
         inner = read_piece(piece.kind, piece.text, forms) if len(piece.text) < 8192 else _read_piece(piece.kind, piece.text, forms)
         if inner:

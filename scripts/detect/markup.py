@@ -82,6 +82,10 @@ class Markup:
     text: str  # the text flow: line k is line k of the source
     base: str  # the source after the bulk pass: piece offsets point into it, lines are the source's
     pieces: list
+    # True if every "<" of `base` starts or sits in a token and no token ran to the end of the text
+    # (an unclosed comment, script or CDATA section): text after a line break that ends such a
+    # document is read the same on its own as after it (see scripts/detect/segments.py).
+    closed: bool = False
 
 
 def _unescape(text: str) -> str:
@@ -218,10 +222,14 @@ class _Reader:
 
     def __init__(self):
         self.pieces: list[Piece] = []
+        self.covered = 0  # "<" inside tokens
+        self.end = 0  # where the last token ended
 
     def __call__(self, m: re.Match) -> str:
         kind = m.lastgroup
         token = m.group(0)
+        self.covered += token.count("<")
+        self.end = m.end()
         if kind == "end":
             return ("" if m.group("endname").lower() in INLINE else " ") + _lines(token)
         if kind == "tag":
@@ -280,4 +288,5 @@ def read_markup(source: str) -> Markup:
     base = _plain_tags(source) if "<" in source else source
     reader = _Reader()
     text = TOKEN.sub(reader, base) if ("<" in base or "&" in base) else base
-    return Markup(text, base, reader.pieces)
+    closed = reader.covered == base.count("<") and (reader.end < len(base) or not base)
+    return Markup(text, base, reader.pieces, closed)

@@ -43,6 +43,7 @@ _INV = f"[{re.escape(INVISIBLE)}]"  # (invisible characters beyond the BMP are f
 # are here too: in a page source they sit between digits the reader sees as one number.
 _PUNCT = "-‐‑‒–—―⁃−﹘﹣－˗.．·•‧∙⋅・･‥/／⁄∕\\|｜¦│()（）[]［］【】〔〕_＿*＊`~～〜"
 _TIGHT = ",'’，"  # only straight between two digits: "400,670,0700" but not "1, 2, 3"
+JOINERS = _PUNCT + _TIGHT
 EXTENSION = r"(?:分机号?|分機號?|转|轉|(?i:ext\.?|extn\.?|extension)(?![A-Za-z]))"
 # A stretch of spaces counts once, whatever invisible characters or markup padding sit in it.
 _UNIT = rf"(?:(?>\s[\s{re.escape(INVISIBLE)}]*)|[{re.escape(_PUNCT)}]|{EXTENSION})"
@@ -51,6 +52,7 @@ _JOIN = rf"(?:{_INV}*+(?:{_UNIT}{_INV}*+){{0,3}}|{_INV}*+[{_TIGHT}]{_INV}*+)"
 RUN = re.compile(rf"[0-9]++(?:{_JOIN}[0-9]++)*+")
 _PLUS_BEFORE = re.compile(rf"\+(?:[\s(（]|{_INV}){{0,3}}$")
 _WINDOW = 24  # context read around a run: masks (dates, standards) and words before and after
+CONTEXT = 160  # the most text read on either side of a run (words are looked for in its visible part)
 _GROUP = re.compile(r"[0-9]+")
 _HAS_EXTENSION = re.compile(EXTENSION)
 _INVISIBLE_RE = re.compile(_INV)
@@ -58,7 +60,7 @@ _WS = re.compile(r"\s+")
 _SPACE = re.compile(r"\s")
 _GROUPED = re.compile(r"\+?[0-9]+(?:[-\s().]{1,3}[0-9]+)+")  # written the way phone numbers are
 
-_WORD_DIGITS = {
+WORD_DIGITS = {
     "zero": "0",
     "oh": "0",
     "one": "1",
@@ -71,9 +73,9 @@ _WORD_DIGITS = {
     "eight": "8",
     "nine": "9",
 }
-_WORD = "(?:" + "|".join(_WORD_DIGITS) + ")"
+WORD = "(?:" + "|".join(WORD_DIGITS) + ")"
 # Read on lower-cased text: a pattern that starts with literal words is found fast.
-WORD_RUN = re.compile(rf"{_WORD}(?:[\s,\-–.]{{1,3}}{_WORD}){{2,}}(?![a-z])")
+WORD_RUN = re.compile(rf"{WORD}(?:[\s,\-–.]{{1,3}}{WORD}){{2,}}(?![a-z])")
 _VANITY = re.compile(r"(?<![0-9A-Za-z])(\+?[0-9]{1,4}(?:[-\s.][0-9]{2,4}){1,3}[-\s.]?)([A-Z]{4,8})(?![A-Za-z])")
 _VANITY_HINT = re.compile(r"[0-9][-\s.]?[A-Z]{4}")
 _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
@@ -192,8 +194,9 @@ def _split(run: _Run, lo: int, hi: int, forms) -> list[tuple[int, int]]:
         total = 0
         for j in range(i, min(hi, i + MAX_GROUPS - 1) + 1):
             total += len(run.digits[j])
-            if total > MAX_DIGITS:
+            if total > MAX_DIGITS and j > i:
                 break
+            # (A single group longer than any number is a piece of its own: an identifier, judged so.)
             number = run.number(i, j)
             full = number.lstrip("+") in forms or is_valid_number(number)
             brief = not full and total >= 5 and is_short_code(number)
@@ -255,8 +258,8 @@ def _judge(run: _Run, i: int, j: int, forms, phone_context: bool, depth: int = 0
     bare = digits.lstrip("+")
     if len(bare) < 3:
         return []
-    before = _visible(folded[max(0, start - 160) : start])[-24:]
-    after = _visible(folded[end : end + 160])[:12]
+    before = _visible(folded[max(0, start - CONTEXT) : start])[-24:]
+    after = _visible(folded[end : end + CONTEXT])[:12]
     international = digits.startswith("+") or (bare.startswith("00") and len(bare) >= 9)
     if not ordinary.unmistakable(bare, international):
         if i == j and len(bare) > MAX_DIGITS:
@@ -337,7 +340,7 @@ def _scan_run(run: _Run, forms) -> list[Hit]:
     blocks.append((lo, len(run.digits) - 1, False))
     # A context word before the run ("卡号 6222 0212 3456 7890 123") covers every number it is cut into.
     start = run.start(0)
-    excused = ordinary.context_word_before(_visible(run.folded[max(0, start - 160) : start])[-24:])
+    excused = ordinary.context_word_before(_visible(run.folded[max(0, start - CONTEXT) : start])[-24:])
     previous_had_extension = False
     for lo, hi, has_extension in blocks:
         is_extension = previous_had_extension and sum(len(d) for d in run.digits[lo : hi + 1]) <= 6
@@ -356,7 +359,7 @@ def _scan_words(text: str, forms) -> list[Hit]:
     for m in WORD_RUN.finditer(lowered):
         if m.start() and lowered[m.start() - 1].isalpha():
             continue  # "someone two three": not a word of its own
-        digits = "".join(_WORD_DIGITS[w] for w in re.findall(_WORD, m.group(0)))
+        digits = "".join(WORD_DIGITS[w] for w in re.findall(WORD, m.group(0)))
         around = (lowered[max(0, m.start() - 16) : m.start()], lowered[m.end() : m.end() + 12])
         if len(digits) >= 7 or (len(digits) >= 5 and (digits in forms or is_short_code(digits))):
             hits.append(Hit(m.start(), m.end(), digits, "number spelled in words"))

@@ -24,14 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scripts.content.source import FRONT_MATTER
 from scripts.registry.errors import InputError
 from scripts.registry.yaml_source import load_located
 
 HOME = "Home"
 INDEX = "index.md"
 ORDER_KEYS = ("order", "nav_order")
-# MkDocs' own front-matter pattern (mkdocs.utils.meta.YAML_RE): a `---` line, YAML, a `---` or `...` line.
-FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 NavItem = str | dict[str, Any]
 

@@ -287,3 +287,9 @@ def test_urls_are_read_as_links():
 
 def test_skip_urls_false_reads_links_as_text():
     assert find_numbers("https://example.com/a/6224181/b", skip_urls=False)
+
+
+def test_a_group_longer_than_any_number_next_to_others_is_read_not_a_crash():
+    # Found by tests/detect/test_segments.py: two 16-digit groups joined by a space made the run splitter fail.
+    assert find_numbers("1234567812345678 1234567812345678") == []
+    assert [f.digits for f in find_numbers("1234567812345678 4006700700")] == ["4006700700"]
