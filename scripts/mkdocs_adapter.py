@@ -227,6 +227,8 @@ class HelpCenterPlugin(BasePlugin):
         context["hc_alternates"] = alts
         context["hc_lang"] = _lang(page, config)
         context["hc_jsonld"] = self.ctx.jsonld.get(page.file.src_uri)
+        # What overrides/main.html puts in <meta name="description">: search keywords use it, unread.
+        self.ctx.descriptions[page.url] = str((page.meta or {}).get("description") or config.site_description or "")
         return context
 
     @event_priority(-200)  # after static-i18n has built every language and rewritten the search index
@@ -236,7 +238,7 @@ class HelpCenterPlugin(BasePlugin):
             return  # an inner, per-language build: the outer one finishes the site
         site = Path(config.site_dir)
         try:
-            finish_site(site, self.ctx.contacts)
+            finish_site(site, self.ctx.contacts, self.ctx.descriptions)
         except InputError as exc:
             raise PluginError(str(exc)) from None
         ours = Path(config.theme.custom_dir).resolve() if config.theme.custom_dir else None

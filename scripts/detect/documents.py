@@ -137,13 +137,19 @@ def read_text(source: str, forms) -> list[Raw]:
 
 def read_markup(source: str, forms) -> list[Raw]:
     forms = forms if isinstance(forms, frozenset) else frozenset(forms)  # hashable: pieces are remembered
+    doc = markup.read_markup(source)
+    return read_text(doc.text, forms) + read_pieces_of(doc, forms)
+
+
+def read_page(source: str, forms) -> list[Raw]:
+    """A published HTML/XML page: a long one in parts, the parts every page repeats (header,
+    navigation, footer) read once per build (scripts/detect/segments.py); same findings."""
+    forms = forms if isinstance(forms, frozenset) else frozenset(forms)
     if len(source) >= segments.MIN_LENGTH:
-        # A long page: the parts every page repeats (header, navigation, footer) are read once.
         found = segments.read_in_parts(source, forms, read_text, read_pieces_of)
         if found is not None:
             return found
-    doc = markup.read_markup(source)
-    return read_text(doc.text, forms) + read_pieces_of(doc, forms)
+    return read_markup(source, forms)
 
 
 def read_pieces_of(doc: markup.Markup, forms) -> list[Raw]:
@@ -240,22 +246,25 @@ def read_json(source: str, forms) -> list[Raw]:
         values = [(path, text) for path, text in _json_values(data, "") if has_digits(text) or spelled]
     except (ValueError, RecursionError):
         return read_js(source, forms)  # JSONP, JSON with comments, too deep, or a script named .json
+    # A string met again (a page copied, a block on many pages) is read once and reported at each place.
+    paths_of: dict[str, list[str]] = {}
+    for path, text in values:
+        paths_of.setdefault(text, []).append(path)
     found: list[Raw] = []
     for markup_like in (True, False):
-        chosen = [(path, text) for path, text in values if bool(_LOOKS_LIKE_MARKUP.search(text)) == markup_like]
+        chosen = [text for text in paths_of if bool(_LOOKS_LIKE_MARKUP.search(text)) == markup_like]
         if not chosen:
             continue
         gap = f"\n<hr>{_JSON_GAP}<hr>\n" if markup_like else f"\n{_JSON_GAP}\n"
         starts, line = [], 1
-        for _, text in chosen:
+        for text in chosen:
             starts.append(line)
             line += text.count("\n") + 2
-        joined = gap.join(text for _, text in chosen)
+        joined = gap.join(chosen)
         for ln, _col, shown, digits, reason, where in (read_markup if markup_like else read_text)(joined, forms):
-            k = bisect.bisect_right(starts, ln) - 1
-            path, text = chosen[k]
+            text = chosen[bisect.bisect_right(starts, ln) - 1]
             line_no, column = _line_column(source, _locate(source, text))
-            found.append((line_no, column, shown, digits, reason, f"{path} {where}".strip()))
+            found += [(line_no, column, shown, digits, reason, f"{path} {where}".strip()) for path in paths_of[text]]
     return found
 
 
@@ -366,7 +375,7 @@ def kind_of(name: str, text: str) -> str:
     return "text"
 
 
-READERS = {"markup": read_markup, "markdown": read_markup, "css": read_css, "js": read_js, "json": read_json, "text": read_text}
+READERS = {"markup": read_page, "markdown": read_markup, "css": read_css, "js": read_js, "json": read_json, "text": read_text}
 
 
 def read_document(name: str, text: str, forms=frozenset()) -> list[Located]:

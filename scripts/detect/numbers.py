@@ -352,10 +352,19 @@ def _scan_run(run: _Run, forms) -> list[Hit]:
     return hits
 
 
+def lower(text: str) -> str:
+    """`text` lower-cased character by character, so an offset in it is the same offset in `text`
+    (str.lower turns İ into two characters; such a character is kept as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
 def _scan_words(text: str, forms) -> list[Hit]:
     """Numbers spelled out digit by digit in English words ("nine five one eight eight")."""
     hits = []
-    lowered = text.lower()  # same length: offsets hold
+    lowered = lower(text)  # same length: offsets hold
     for m in WORD_RUN.finditer(lowered):
         if m.start() and lowered[m.start() - 1].isalpha():
             continue  # "someone two three": not a word of its own
@@ -404,7 +413,7 @@ def scan_text(text: str, forms=frozenset(), read_urls: bool = True) -> list[Hit]
         hits += _scan_runs(folded, masked, forms)
         if _VANITY_HINT.search(folded):
             hits += _scan_vanity(folded)
-    if len(text) > 12 and WORD_RUN.search(text.lower()):
+    if len(text) > 12 and WORD_RUN.search(lower(text)):
         hits += _scan_words(text, forms)
     return sorted(hits, key=lambda h: h.start)
 

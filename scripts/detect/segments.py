@@ -87,19 +87,17 @@ def _part(text: str, forms, read_text, read_pieces) -> Part:
     doc = markup.read_markup(text)
     flow = doc.text
     folded = fold(flow)
-    lowered = flow.lower()
-    if len(lowered) == len(flow):
-        words = tuple((m.start(), m.end()) for m in _WORD_ALONE.finditer(lowered))
-    else:  # lower() moved characters (İ): a word could be anywhere
-        words = ((0, len(flow)),)
+    words = tuple((m.start(), m.end()) for m in _WORD_ALONE.finditer(numbers.lower(flow)))
+    digits = tuple(m.start() for m in _DIGIT.finditer(folded))
     return Part(
         closed=doc.closed,
         lines=text.count("\n"),
         flow=flow,
         folded=folded,
-        digits=tuple(m.start() for m in _DIGIT.finditer(folded)),
+        digits=digits,
         words=words,
-        in_flow=tuple(read_text(doc.text, forms)),
+        # No digit and no digit word: nothing to find (a spelled number has words standing alone).
+        in_flow=tuple(read_text(flow, forms)) if digits or words else (),
         in_pieces=tuple(read_pieces(doc, forms)),
     )
 

@@ -11,9 +11,9 @@ from scripts.render.official_contacts import official_contacts
 from scripts.site.search_index import split_search_index
 
 
-def finish_site(site: Path, contacts: Contacts) -> None:
-    """Site-wide outputs that need every language built."""
-    split_search_index(site)
+def finish_site(site: Path, contacts: Contacts, descriptions: dict[str, str] | None = None) -> None:
+    """Site-wide outputs that need every language built (`descriptions`: page location -> meta description)."""
+    split_search_index(site, descriptions=descriptions)
     (site / "official-contacts.json").write_text(
         json.dumps(official_contacts(contacts), ensure_ascii=False, indent=1), encoding="utf-8"
     )

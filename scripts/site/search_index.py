@@ -102,15 +102,23 @@ def page_description(site: Path, location: str) -> str:
     return html.unescape(found.group(1)) if found else ""
 
 
-def add_keywords(docs: list[dict], groups: list[list[str]], site: Path | None = None) -> None:
+def add_keywords(docs: list[dict], groups: list[list[str]], site: Path | None = None, descriptions: dict[str, str] | None = None) -> None:
     """Give each document a hidden `keywords` field: synonyms of its title, and for a page its description.
 
-    The worker ranks on `keywords` but never shows it, so result snippets are page text only.
+    Descriptions come from `descriptions` (page location -> meta description, as the build rendered
+    them), else from the built page under `site`. The worker ranks on `keywords` but never shows it,
+    so result snippets are page text only.
     """
     synonyms = _Synonyms(groups)
     for doc in docs:
         title = doc.get("title", "")
-        description = page_description(site, doc["location"]) if site is not None and "#" not in doc["location"] else ""
+        location = doc["location"]
+        if "#" in location:
+            description = ""
+        elif descriptions is not None:
+            description = descriptions.get(location, "")
+        else:
+            description = page_description(site, location) if site is not None else ""
         words = synonyms.words_for(f"{title} {description}", exclude=title)
         parts = ([segment(description)] if description else []) + words
         if parts:
@@ -167,17 +175,20 @@ def strip_boilerplate(docs: list[dict], min_pages: int = BOILERPLATE_PAGES) -> N
         doc["text"] = re.sub(r"\s{2,}", " ", text).strip()
 
 
-def split_search_index(site: Path, languages=paths.LANGUAGES, default=paths.DEFAULT_LANGUAGE) -> dict[str, int]:
+def split_search_index(
+    site: Path, languages=paths.LANGUAGES, default=paths.DEFAULT_LANGUAGE, descriptions: dict[str, str] | None = None
+) -> dict[str, int]:
     """Write search/search_index.<lang>.json holding only that language's pages; return byte sizes.
 
     static-i18n merges every language into one index; a reader should download only their own.
+    `descriptions` (location -> meta description) saves reading every built page again.
     """
     index_path = site / "search" / "search_index.json"
     if not index_path.exists():
         return {}
     index = json.loads(index_path.read_text(encoding="utf-8"))
     strip_boilerplate(index["docs"])
-    add_keywords(index["docs"], load_synonyms(), site)
+    add_keywords(index["docs"], load_synonyms(), site, descriptions)
     rank_registry_sections(index["docs"])
     prefixes = {lang: f"{lang}/" for lang in languages if lang != default}
     sizes = {}

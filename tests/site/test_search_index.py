@@ -34,6 +34,25 @@ def test_keywords_are_a_separate_hidden_field_and_text_is_untouched(tmp_path):
     assert "keywords" not in other
 
 
+def test_descriptions_the_build_holds_are_used_without_reading_pages(tmp_path):
+    # The build passes what it rendered into <meta name="description">; no built page is read again.
+    docs = [{"location": "payments/refunds/", "title": "Refunds", "text": "<p>Refunds take days.</p>"}]
+    si.add_keywords(docs, GROUPS, tmp_path / "no-such-site", {"payments/refunds/": "How long a refund takes & how to track it"})
+    assert {"long", "takes", "&amp;"} <= set(docs[0]["keywords"].split(si.ZWSP))
+
+
+def test_descriptions_match_what_the_built_pages_say(real_site):
+    # The descriptions the adapter records equal the pages' own <meta name="description">: the split
+    # indexes of the real site carry, for each page, the description its HTML shows.
+    index = json.loads((real_site / "search" / "search_index.en.json").read_text(encoding="utf-8"))
+    pages = [d for d in index["docs"] if "#" not in d["location"] and d["location"]]
+    assert len(pages) > 20
+    for doc in pages:
+        description = si.page_description(real_site, doc["location"])
+        expected = si.segment(description) if description else ""
+        assert expected and doc.get("keywords", "").startswith(si.html.escape(expected, quote=False)), doc["location"]
+
+
 def test_repeated_paragraphs_leave_the_index_except_in_the_directory():
     reminder = "<p>Real customer service never asks for your SMS code.</p>"
     docs = [{"location": f"p{i}/", "title": f"P{i}", "text": f"{reminder} <p>Own text {i}.</p>"} for i in range(5)]
