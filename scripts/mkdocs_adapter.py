@@ -29,6 +29,7 @@ from scripts.render.page_functions import PageError, Slots
 from scripts.site import nav as site_nav
 from scripts.site.assemble import finish_site, remove_site
 from scripts.site.context import BuildContext
+from scripts.site.search_index import remember_segmentation
 
 log = get_plugin_logger("helpcenter")
 
@@ -107,6 +108,8 @@ class HelpCenterPlugin(BasePlugin):
         return self.build
 
     def on_config(self, config):
+        # The search plugin cuts every run of Chinese characters with jieba; most runs come again.
+        remember_segmentation()
         # Data sits beside mkdocs.yml, so fixture sites in tests bring their own registry.
         self._site_dir = Path(config.site_dir)
         data = Path(config.config_file_path).parent / "data"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -12,7 +13,9 @@ from scripts import paths
 from scripts.content import synonyms
 from scripts.content.synonyms import SynonymsError
 
-__all__ = ["SynonymsError", "add_keywords", "load_synonyms", "split_search_index", "synonyms_for"]
+__all__ = ["SynonymsError", "add_keywords", "load_synonyms", "remember_segmentation", "split_search_index", "synonyms_for"]
+
+SEGMENT_MEMORY = 200_000  # texts whose words jieba.cut remembers
 
 
 def load_synonyms(path: Path = paths.DATA / "search_synonyms.yml") -> list[list[str]]:
@@ -76,6 +79,40 @@ def _contains(text: str, word: str) -> bool:
     if word not in text:  # a whole-word match needs the word somewhere first
         return False
     return not word.isascii() or _whole_word(word).search(text) is not None
+
+
+def memoised(cut, size: int = SEGMENT_MEMORY):
+    """jieba.cut remembering the words of each text it has cut: the search plugin cuts every run of
+    Chinese characters of every section, and most runs (a clause of a reminder, a card, a copied
+    page) come again. jieba's result depends on the text and the dictionary only, so a remembered
+    answer is the answer. The wrapper returns an iterator, as jieba does."""
+    if getattr(cut, "hc_memoised", False):
+        return cut
+
+    @functools.lru_cache(maxsize=size)
+    def words(sentence, cut_all, hmm, use_paddle) -> tuple:
+        return tuple(cut(sentence, cut_all, hmm, use_paddle))
+
+    def memo_cut(sentence, cut_all=False, HMM=True, use_paddle=False):  # noqa: N803 - jieba's own name
+        try:
+            return iter(words(sentence, cut_all, HMM, use_paddle))
+        except TypeError:  # something unhashable: cut it as jieba would
+            return cut(sentence, cut_all, HMM, use_paddle)
+
+    memo_cut.hc_memoised = True  # type: ignore[attr-defined]
+    memo_cut.__wrapped__ = cut  # type: ignore[attr-defined]
+    return memo_cut
+
+
+def remember_segmentation() -> bool:
+    """Make jieba.cut (what the search plugin segments Chinese with) remember its answers, once per
+    process; False if jieba is not installed. `mkdocs serve` keeps them from one rebuild to the next."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - the search plugin's own dependency (requirements.in)
+        return False
+    jieba.cut = memoised(jieba.cut)
+    return True
 
 
 def segment(text: str) -> str:

@@ -85,3 +85,21 @@ def test_split_writes_one_index_per_language_with_the_worker_fields(tmp_path):
     en = json.loads((tmp_path / "search" / "search_index.en.json").read_text(encoding="utf-8"))
     assert [d["location"] for d in en["docs"]] == ["en/"]
     assert en["config"]["fields"] == si.FIELDS and set(si.FIELDS) == {"title", "keywords", "text"}
+
+
+def test_remembered_segmentation_cuts_as_jieba_does():
+    import jieba
+
+    calls = []
+
+    def cut(sentence, cut_all=False, HMM=True, use_paddle=False):  # noqa: N803 - jieba's own name
+        calls.append(sentence)
+        return jieba.cut.__wrapped__(sentence, cut_all, HMM) if hasattr(jieba.cut, "__wrapped__") else jieba.cut(sentence, cut_all, HMM)
+
+    memo = si.memoised(cut)
+    text = "冻结账户后如何申请退款".encode()
+    first, again = list(memo(text)), list(memo(text))
+    assert first == again == list(cut(text)) and len(first) > 1
+    assert calls.count(text) == 2  # once through the memory, once directly above: the repeat was remembered
+    assert si.memoised(memo) is memo  # installing twice does not wrap twice
+    assert iter(memo(text)) is not None and not isinstance(memo(text), list)  # an iterator, as jieba returns
