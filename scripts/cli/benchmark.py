@@ -33,6 +33,7 @@ import material
 import mkdocs
 
 from scripts import paths
+from scripts.cli import build_profile
 from scripts.gates import output_scan
 from scripts.registry.contacts import Contacts
 from scripts.registry.evidence import Policy
@@ -658,6 +659,26 @@ def weight_tables(ok: list[dict]) -> str:
     )
 
 
+def profile_table(root: Path) -> str:
+    """One build of each configuration under `root`, split by plugin event and stage (cli/build_profile.py)."""
+    columns = {}
+    for name in BUILDS:
+        cmd = [
+            sys.executable,
+            "-m",
+            "scripts.cli.build_profile",
+            "--json",
+            str(root / f"mkdocs.{name}.yml"),
+            "--site-dir",
+            str(root / f"site-{name}"),
+        ]
+        proc = subprocess.run(cmd, cwd=root, env=dict(os.environ, **ENV), capture_output=True, text=True)
+        if proc.returncode:
+            return f"\n### Where the time goes\n\nThe {name} profile failed: {proc.stderr.strip()[-300:]}\n"
+        columns[name] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return f"\n### Where the time goes ({root.name}, one build each, CPU ms per HTML page)\n\n" + build_profile.table(columns)
+
+
 def report(results: list[dict], serve: dict | None = None) -> str:
     """All tables as Markdown."""
     ok = [r for r in results if r["ours"]["build"].ok and r["stock"]["build"].ok]
@@ -676,6 +697,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=paths.ROOT / "benchmark-output", help="where results.md is written")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites (normally deleted when the run ends)")
     parser.add_argument("--repeat", type=int, default=2, help="interleaved builds per configuration")
+    parser.add_argument(
+        "--profile", action="store_true", help="also split one build of each configuration by plugin event and stage (largest project copy)"
+    )
     args = parser.parse_args(argv)
     os.environ.update(ENV)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -688,13 +712,16 @@ def main(argv: list[str] | None = None) -> int:
         results = [measure(work / f"n{n}", n, repeat) for n in args.sizes]
         results += [measure(work / f"copies{k}", 0, repeat, copies=k) for k in args.copies if k > 0]
         serve = measure_serve(work / "serve", args.serve_edits) if args.serve_edits > 0 else None
+        copies = [k for k in args.copies if k > 0]
+        profiled = work / f"copies{max(copies)}" if copies else work / f"n{max(args.sizes)}" if args.sizes else None
+        split = profile_table(profiled) if args.profile and profiled else ""
     finally:
         if args.keep:
             print(f"generated sites kept in {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
     what = ", ".join([f"sizes {' '.join(map(str, args.sizes))}"] * bool(args.sizes) + [f"project ×{k}" for k in args.copies if k > 0])
-    text = f"## Benchmark results ({what}; {repeat} interleaved run(s) each)\n\n" + report(results, serve)
+    text = f"## Benchmark results ({what}; {repeat} interleaved run(s) each)\n\n" + report(results, serve) + split
     print(text)
     (args.out / "results.md").write_text(text, encoding="utf-8")
     return 0

@@ -19,11 +19,12 @@ from scripts.registry.contacts import Contacts, RegistryError
 from scripts.registry.dialing import parse_dialable
 from scripts.registry.schema import ChannelKind
 from scripts.render.official_contacts import official_contacts
-from scripts.render.page_calls import parse_page
+from scripts.render.page_calls import ParsedPage, parse_page
 from scripts.render.ui_strings import strings
 
 TEMPLATES = paths.OVERRIDES / "partials" / "hc"
 PAGE_FUNCTIONS = ("phone", "contact_card", "directory", "in_app_route", "number_checker")
+PARSED_PAGES = 4096  # page parses a renderer remembers
 
 
 class PageError(Exception):
@@ -171,6 +172,7 @@ class Renderer:
         # Rendered once per build: the same call (or block) with the same literal arguments gives the
         # same HTML on every page of this language, and shows the same providers.
         self._rendered: dict[tuple, tuple[Markup, tuple[str, ...]]] = {}
+        self._parsed: dict[str, ParsedPage] = {}  # page text -> its parse (a page met again: a copy, a serve rebuild)
 
     def _once(self, key: tuple, render) -> Markup:
         """`render()`, or its HTML from an earlier page of this build; the providers it showed are
@@ -284,7 +286,12 @@ class Renderer:
         """
         offset = first_line - 1
         self.shown_providers = []
-        page = parse_page(markdown, self.functions)
+        page = self._parsed.get(markdown)
+        if page is None:
+            page = parse_page(markdown, self.functions)
+            if len(self._parsed) >= PARSED_PAGES:
+                self._parsed.clear()
+            self._parsed[markdown] = page
         if page.problems:
             raise PageError("\n".join(f"{src}:{p.line + offset}: {p.rule} {p.message}" for p in page.problems))
         out: list[str] = []
