@@ -77,8 +77,8 @@ class Part:
 
 def split(source: str) -> list[str]:
     """The parts of a page, each but the last ending with a line break."""
-    cuts = [0, *[m.end() for m in _CUT.finditer(source)], len(source)]
-    return [source[a:b] for a, b in pairwise(cuts) if b > a]
+    pieces = _CUT.split(source)  # one call; each cut's line break is left out of the pieces
+    return [piece + "\n" for piece in pieces[:-1]] + pieces[-1:]
 
 
 def _part(text: str, forms, read_text, read_pieces) -> Part:
@@ -103,20 +103,28 @@ def _part(text: str, forms, read_text, read_pieces) -> Part:
 
 
 @lru_cache(maxsize=8)
-def _memory(forms, read_text, read_pieces) -> dict[str, Part]:
-    """Parts read so far with these numbers allowed and these readers (a build has one of each)."""
+def _memory(forms, read_text, read_pieces) -> dict:
+    """What has been read with these numbers allowed and these readers (a build has one of each):
+    parts by their text, the last part of a page under ("end", text), flows read together under
+    ("flow", text)."""
     return {}
 
 
-def _parts(texts: list[str], forms, read_text, read_pieces) -> list[Part]:
-    """Each text read alone (remembered), an open part glued to the next until it closes."""
+def _parts(pieces: list[str], forms, read_text, read_pieces) -> list[Part]:
+    """Each part read alone (remembered), an open part glued to the next until it closes.
+
+    `pieces` are the parts without the line break each but the last ends with (re.split takes it
+    out): remembered under the piece, read with its line break."""
     memory = _memory(forms, read_text, read_pieces)
     if len(memory) > MEMORY:
         memory.clear()
     get = memory.get
-    parts = [get(text) or memory.setdefault(text, _part(text, forms, read_text, read_pieces)) for text in texts]
+    parts = [get(piece) or memory.setdefault(piece, _part(piece + "\n", forms, read_text, read_pieces)) for piece in pieces[:-1]]
+    tail = ("end", pieces[-1])  # the last piece has no line break after it: remembered apart
+    parts.append(get(tail) or memory.setdefault(tail, _part(pieces[-1], forms, read_text, read_pieces)))
     if all(part.closed for part in parts[:-1]):
         return parts
+    texts = [piece + "\n" for piece in pieces[:-1]] + pieces[-1:]
     glued: list[Part] = []
     k, merges = 0, 0
     while k < len(texts):
@@ -161,16 +169,26 @@ def _unsafe_cuts(parts: list[Part], starts: list[int]) -> set[int]:
     return unsafe
 
 
+def _flow_findings(flow: str, forms, read_text, read_pieces) -> tuple[Raw, ...]:
+    """Numbers in text flows read together, remembered: the same parts meet again on other pages."""
+    memory = _memory(forms, read_text, read_pieces)
+    key = ("flow", flow)
+    found = memory.get(key)
+    if found is None:
+        found = memory[key] = tuple(read_text(flow, forms))
+    return found
+
+
 def read_in_parts(source: str, forms, read_text, read_pieces) -> list[Raw] | None:
     """What reading `source` whole finds, read part by part; None if it has no parts worth it.
 
     `read_text(flow, forms)` reads a text flow and `read_pieces(doc, forms)` the side pieces of a
     markup.Markup, both returning Raw findings (line 1 is the first line of what they were given);
     they must be hashable: they key the memory."""
-    texts = split(source)
-    if len(texts) < 2:
+    pieces = _CUT.split(source)
+    if len(pieces) < 2:
         return None
-    parts = _parts(texts, forms, read_text, read_pieces)
+    parts = _parts(pieces, forms, read_text, read_pieces)
     unsafe = _unsafe_cuts(parts, [0, *accumulate([len(part.flow) for part in parts])])
     lines = [0, *accumulate([part.lines for part in parts])]  # line breaks before each part
     found: list[Raw] = []
@@ -187,7 +205,7 @@ def read_in_parts(source: str, forms, read_text, read_pieces) -> list[Raw] | Non
             first = k
         if k + 1 not in unsafe:
             flow = "".join([part.flow for part in parts[first : k + 2]])
-            found += _shift(read_text(flow, forms), lines[first])
+            found += _shift(_flow_findings(flow, forms, read_text, read_pieces), lines[first])
     return found
 
 
