@@ -55,8 +55,15 @@ class _Synonyms:
             for word in lowered:
                 self.groups_of.setdefault(word, []).append(index)
         self.words = list(self.groups_of)
+        self._memo: dict[tuple[str, str], list[str]] = {}  # titles repeat: section names, copied pages
 
     def words_for(self, title: str, exclude: str = "") -> list[str]:
+        key = (title, exclude)
+        if key not in self._memo:
+            self._memo[key] = self._words_for(title, exclude)
+        return list(self._memo[key])
+
+    def _words_for(self, title: str, exclude: str) -> list[str]:
         title, exclude = title.lower(), exclude.lower()
         touched: set[int] = set()
         for word in [w for w in self.words if w in title]:
