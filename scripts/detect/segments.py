@@ -15,9 +15,10 @@ could differ at a cut, and each is proved at every cut, or the parts are read to
    joins digit groups over spaces and punctuation (never over a letter that is no extension word,
    a Chinese character other than 分机号转, or other symbols: `_BARRIER`), and spells numbers in
    words (`WORD_RUN`, whose words but the first stand alone). So a cut is kept only if no digit
-   (after folding, numbers.fold) lies within `ZONE` characters of it, a barrier character does,
-   and no digit word standing alone lies within `WORDS` characters. Text flows joined by a cut
-   that fails are read together, from the parts' flows (no markup is read again).
+   (after folding, numbers.fold) lies within `ZONE` characters of it, a barrier character stands
+   between the last digit before it and the first digit after it, and no digit word standing
+   alone lies within `WORDS` characters. Text flows joined by a cut that fails are read together,
+   from the parts' flows (no markup is read again), and remembered too.
 
 The bookkeeping is a few list passes and regex searches over the joined flows of the page, not a
 Python step per character: a page has hundreds of parts.
