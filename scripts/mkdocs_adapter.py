@@ -230,8 +230,9 @@ class HelpCenterPlugin(BasePlugin):
         context["hc_alternates"] = alts
         context["hc_lang"] = _lang(page, config)
         context["hc_jsonld"] = self.ctx.jsonld.get(page.file.src_uri)
-        # What overrides/main.html puts in <meta name="description">: search keywords use it, unread.
-        self.ctx.descriptions[page.url] = str((page.meta or {}).get("description") or config.site_description or "")
+        # One description per page: overrides/main.html shows it, the search keywords use it.
+        description = str((page.meta or {}).get("description") or config.site_description or "")
+        self.ctx.descriptions[page.url] = context["hc_description"] = description
         return context
 
     @event_priority(-200)  # after static-i18n has built every language and rewritten the search index

@@ -141,7 +141,7 @@ def read_markup(source: str, forms) -> list[Raw]:
     return read_text(doc.text, forms) + read_pieces_of(doc, forms)
 
 
-def read_page(source: str, forms) -> list[Raw]:
+def read_page_markup(source: str, forms) -> list[Raw]:
     """A published HTML/XML page: a long one in parts, the parts every page repeats (header,
     navigation, footer) read once per build (scripts/detect/segments.py); same findings."""
     forms = forms if isinstance(forms, frozenset) else frozenset(forms)
@@ -375,7 +375,7 @@ def kind_of(name: str, text: str) -> str:
     return "text"
 
 
-READERS = {"markup": read_page, "markdown": read_markup, "css": read_css, "js": read_js, "json": read_json, "text": read_text}
+READERS = {"markup": read_page_markup, "markdown": read_markup, "css": read_css, "js": read_js, "json": read_json, "text": read_text}
 
 
 def read_document(name: str, text: str, forms=frozenset()) -> list[Located]:

@@ -76,10 +76,9 @@ class Part:
     in_pieces: tuple[Raw, ...]  # numbers in attributes, comments, scripts…
 
 
-def split(source: str) -> list[str]:
-    """The parts of a page, each but the last ending with a line break."""
-    pieces = _CUT.split(source)  # one call; each cut's line break is left out of the pieces
-    return [piece + "\n" for piece in pieces[:-1]] + pieces[-1:]
+def pieces(source: str) -> list[str]:
+    """The parts of a page in one call, without the line break that ends each but the last."""
+    return _CUT.split(source)
 
 
 def _part(text: str, forms, read_text, read_pieces) -> Part:
@@ -111,21 +110,21 @@ def _memory(forms, read_text, read_pieces) -> dict:
     return {}
 
 
-def _parts(pieces: list[str], forms, read_text, read_pieces) -> list[Part]:
+def _parts(cut: list[str], forms, read_text, read_pieces) -> list[Part]:
     """Each part read alone (remembered), an open part glued to the next until it closes.
 
-    `pieces` are the parts without the line break each but the last ends with (re.split takes it
+    `cut` holds the parts without the line break each but the last ends with (re.split takes it
     out): remembered under the piece, read with its line break."""
     memory = _memory(forms, read_text, read_pieces)
     if len(memory) > MEMORY:
         memory.clear()
     get = memory.get
-    parts = [get(piece) or memory.setdefault(piece, _part(piece + "\n", forms, read_text, read_pieces)) for piece in pieces[:-1]]
-    tail = ("end", pieces[-1])  # the last piece has no line break after it: remembered apart
-    parts.append(get(tail) or memory.setdefault(tail, _part(pieces[-1], forms, read_text, read_pieces)))
+    parts = [get(piece) or memory.setdefault(piece, _part(piece + "\n", forms, read_text, read_pieces)) for piece in cut[:-1]]
+    tail = ("end", cut[-1])  # the last piece has no line break after it: remembered apart
+    parts.append(get(tail) or memory.setdefault(tail, _part(cut[-1], forms, read_text, read_pieces)))
     if all(part.closed for part in parts[:-1]):
         return parts
-    texts = [piece + "\n" for piece in pieces[:-1]] + pieces[-1:]
+    texts = [piece + "\n" for piece in cut[:-1]] + cut[-1:]
     glued: list[Part] = []
     k, merges = 0, 0
     while k < len(texts):
@@ -186,10 +185,10 @@ def read_in_parts(source: str, forms, read_text, read_pieces) -> list[Raw] | Non
     `read_text(flow, forms)` reads a text flow and `read_pieces(doc, forms)` the side pieces of a
     markup.Markup, both returning Raw findings (line 1 is the first line of what they were given);
     they must be hashable: they key the memory."""
-    pieces = _CUT.split(source)
-    if len(pieces) < 2:
+    cut = pieces(source)
+    if len(cut) < 2:
         return None
-    parts = _parts(pieces, forms, read_text, read_pieces)
+    parts = _parts(cut, forms, read_text, read_pieces)
     unsafe = _unsafe_cuts(parts, [0, *accumulate([len(part.flow) for part in parts])])
     lines = [0, *accumulate([part.lines for part in parts])]  # line breaks before each part
     found: list[Raw] = []

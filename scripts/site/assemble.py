@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from scripts.registry.contacts import Contacts
@@ -11,9 +12,9 @@ from scripts.render.official_contacts import official_contacts
 from scripts.site.search_index import split_search_index
 
 
-def finish_site(site: Path, contacts: Contacts, descriptions: dict[str, str] | None = None) -> None:
+def finish_site(site: Path, contacts: Contacts, descriptions: Mapping[str, str]) -> None:
     """Site-wide outputs that need every language built (`descriptions`: page location -> meta description)."""
-    split_search_index(site, descriptions=descriptions)
+    split_search_index(site, descriptions)
     (site / "official-contacts.json").write_text(
         json.dumps(official_contacts(contacts), ensure_ascii=False, indent=1), encoding="utf-8"
     )

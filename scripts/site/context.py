@@ -53,7 +53,7 @@ class BuildContext:
     allowed_digits: frozenset[str]
     renderers: dict[str, Renderer] = field(default_factory=dict)
     jsonld: dict[str, str | None] = field(default_factory=dict)
-    descriptions: dict[str, str] = field(default_factory=dict)  # page URL -> its meta description, for search keywords
+    descriptions: dict[str, str] = field(default_factory=dict)  # page URL -> its meta description (page and search keywords)
     _pages: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     _jsonld_by_providers: dict[tuple, str | None] = field(default_factory=dict)
     registry_key: tuple = ()  # what the registry was loaded from (see _registry_key); () when built by hand

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -96,7 +96,7 @@ def memoised(cut, size: int = SEGMENT_MEMORY):
     if getattr(cut, "hc_memoised", False):
         return cut
 
-    @functools.lru_cache(maxsize=size)
+    @lru_cache(maxsize=size)
     def words(sentence, cut_all, hmm, use_paddle) -> tuple:
         return tuple(cut(sentence, cut_all, hmm, use_paddle))
 
@@ -134,35 +134,17 @@ def segment(text: str) -> str:
     return ZWSP.join(w for w in jieba.cut(text) if w.strip())
 
 
-_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
-
-
-def page_description(site: Path, location: str) -> str:
-    """The meta description of the built page at `location` ('' for the home page), or ''."""
-    page = site / location.split("#")[0] / "index.html"
-    if not page.is_file():
-        return ""
-    found = _DESCRIPTION.search(page.read_text(encoding="utf-8"))
-    return html.unescape(found.group(1)) if found else ""
-
-
-def add_keywords(docs: list[dict], groups: list[list[str]], site: Path | None = None, descriptions: dict[str, str] | None = None) -> None:
+def add_keywords(docs: list[dict], groups: list[list[str]], descriptions: Mapping[str, str]) -> None:
     """Give each document a hidden `keywords` field: synonyms of its title, and for a page its description.
 
-    Descriptions come from `descriptions` (page location -> meta description, as the build rendered
-    them), else from the built page under `site`. The worker ranks on `keywords` but never shows it,
-    so result snippets are page text only.
+    `descriptions` maps a page's location to its meta description, as the build rendered it. The
+    worker ranks on `keywords` but never shows it, so result snippets are page text only.
     """
     synonyms = _Synonyms(groups)
     for doc in docs:
         title = doc.get("title", "")
         location = doc["location"]
-        if "#" in location:
-            description = ""
-        elif descriptions is not None:
-            description = descriptions.get(location, "")
-        else:
-            description = page_description(site, location) if site is not None else ""
+        description = "" if "#" in location else descriptions.get(location, "")
         words = synonyms.words_for(f"{title} {description}", exclude=title)
         parts = ([segment(description)] if description else []) + words
         if parts:
@@ -220,19 +202,19 @@ def strip_boilerplate(docs: list[dict], min_pages: int = BOILERPLATE_PAGES) -> N
 
 
 def split_search_index(
-    site: Path, languages=paths.LANGUAGES, default=paths.DEFAULT_LANGUAGE, descriptions: dict[str, str] | None = None
+    site: Path, descriptions: Mapping[str, str], languages=paths.LANGUAGES, default=paths.DEFAULT_LANGUAGE
 ) -> dict[str, int]:
     """Write search/search_index.<lang>.json holding only that language's pages; return byte sizes.
 
     static-i18n merges every language into one index; a reader should download only their own.
-    `descriptions` (location -> meta description) saves reading every built page again.
+    `descriptions`: page location -> meta description, as the build rendered them.
     """
     index_path = site / "search" / "search_index.json"
     if not index_path.exists():
         return {}
     index = json.loads(index_path.read_text(encoding="utf-8"))
     strip_boilerplate(index["docs"])
-    add_keywords(index["docs"], load_synonyms(), site, descriptions)
+    add_keywords(index["docs"], load_synonyms(), descriptions)
     rank_registry_sections(index["docs"])
     prefixes = {lang: f"{lang}/" for lang in languages if lang != default}
     sizes = {}

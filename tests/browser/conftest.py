@@ -87,15 +87,20 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    """A fresh page that records every request it makes."""
-    context = browser.new_context(locale="zh-CN")
+def _recording_page(context):
+    """A page of `context` that records every request it makes (page.requests_seen)."""
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.requests_seen = []
     page.on("request", lambda request: page.requests_seen.append(request.url))
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records every request it makes."""
+    context = browser.new_context(locale="zh-CN")
+    yield _recording_page(context)
     context.close()
 
 
@@ -115,11 +120,7 @@ def phone(browser, server):
     """A 360 × 740 page (a small Android phone) with touch, recording requests and CSP violations."""
     context = browser.new_context(locale="zh-CN", viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
     context.add_init_script(CSP_RECORDER)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.requests_seen = []
-    page.on("request", lambda request: page.requests_seen.append(request.url))
-    yield page
+    yield _recording_page(context)
     context.close()
 
 

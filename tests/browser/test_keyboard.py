@@ -34,6 +34,15 @@ def tab_until(page, predicate, limit=60, key="Tab"):
     raise AssertionError("focus never got there")
 
 
+def _escape_gives_focus_back(phone, toggle: str, wait: int) -> None:
+    """Escape closes what `toggle` opened: focus is back on the toggle, which says it is closed."""
+    phone.keyboard.press("Escape")
+    phone.wait_for_timeout(wait)
+    back = focused(phone)
+    assert back and back["toggle"] == toggle, back
+    assert phone.get_attribute(f"[data-hc-toggle={toggle}]", "aria-expanded") == "false"
+
+
 @pytest.mark.parametrize("path", ["/account/locked/", "/en/account/locked/", "/404.html", "/en/404.html"])
 def test_skip_link_is_first_and_moves_focus_to_the_content(phone, server, path):
     phone.goto(server + path)
@@ -78,11 +87,7 @@ def test_drawer_takes_focus_keeps_it_and_gives_it_back(phone, server, path):
         assert f["outline"] or f["shadow"], f"no visible focus on {f}"
     phone.keyboard.press("Shift+Tab")
     assert focused(phone)["inDrawer"]
-    phone.keyboard.press("Escape")
-    phone.wait_for_timeout(400)
-    back = focused(phone)
-    assert back and back["toggle"] == "__drawer", back
-    assert phone.get_attribute("[data-hc-toggle=__drawer]", "aria-expanded") == "false"
+    _escape_gives_focus_back(phone, "__drawer", wait=400)
     assert (
         not phone.locator("#hc-drawer").is_visible()
         or phone.eval_on_selector("#hc-drawer", "d => getComputedStyle(d).visibility") == "hidden"
@@ -106,11 +111,7 @@ def test_search_dialog_is_named_takes_focus_and_gives_it_back(phone, server, pat
     phone.wait_for_timeout(400)  # the answer to the last keystroke replaces the list: let it settle
     phone.keyboard.press("ArrowDown")  # into the results
     assert focused(phone)["inSearch"]
-    phone.keyboard.press("Escape")
-    phone.wait_for_timeout(300)
-    back = focused(phone)
-    assert back and back["toggle"] == "__search", back
-    assert phone.get_attribute("[data-hc-toggle=__search]", "aria-expanded") == "false"
+    _escape_gives_focus_back(phone, "__search", wait=300)
 
 
 def test_desktop_search_box_returns_focus_where_it_came_from_and_tab_moves_on(page, server):

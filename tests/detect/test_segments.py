@@ -188,7 +188,7 @@ def test_the_parts_a_site_repeats_are_read_once():
     for page in pages:
         assert _parts(page) == _whole(page)
     memory = segments._memory(FORMS, documents.read_text, documents.read_pieces_of)
-    assert len(memory) < len(segments.split(pages[0])) + 3 * len(pages)
+    assert len(memory) < len(segments.pieces(pages[0])) + 3 * len(pages)
 
 
 def test_the_built_site_reads_the_same_in_parts(real_site):

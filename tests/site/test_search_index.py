@@ -1,7 +1,9 @@
 """The per-language search indexes: hidden keywords (synonyms, descriptions), boilerplate out, provider
 sections ranked where they belong. The browser tests (tests/browser/test_search.py) check the results."""
 
+import html
 import json
+import re
 
 from scripts.site import search_index as si
 
@@ -15,16 +17,14 @@ def test_synonyms_follow_the_title_and_english_words_match_whole_words():
     assert si.synonyms_for("Account locked or frozen", GROUPS, exclude="Account locked or frozen") == ["冻结", "锁定"]
 
 
-def test_keywords_are_a_separate_hidden_field_and_text_is_untouched(tmp_path):
-    (tmp_path / "payments" / "refunds").mkdir(parents=True)
-    (tmp_path / "payments" / "refunds" / "index.html").write_text(
-        '<meta name="description" content="How long a refund takes &amp; how to track it">', encoding="utf-8")
+def test_keywords_are_a_separate_hidden_field_and_text_is_untouched():
+    descriptions = {"payments/refunds/": "How long a refund takes & how to track it"}  # as the build rendered them
     docs = [
         {"location": "payments/refunds/", "title": "Refunds", "text": "<p>Refunds take days.</p>"},
         {"location": "payments/refunds/#track", "title": "Track a refund", "text": "<p>Open the order.</p>"},
         {"location": "other/", "title": "Other", "text": "<p>Nothing.</p>"},
     ]
-    si.add_keywords(docs, GROUPS, tmp_path)
+    si.add_keywords(docs, GROUPS, descriptions)
     page, section, other = docs
     assert page["text"] == "<p>Refunds take days.</p>" and section["text"] == "<p>Open the order.</p>"
     words = page["keywords"].split(si.ZWSP)
@@ -34,23 +34,17 @@ def test_keywords_are_a_separate_hidden_field_and_text_is_untouched(tmp_path):
     assert "keywords" not in other
 
 
-def test_descriptions_the_build_holds_are_used_without_reading_pages(tmp_path):
-    # The build passes what it rendered into <meta name="description">; no built page is read again.
-    docs = [{"location": "payments/refunds/", "title": "Refunds", "text": "<p>Refunds take days.</p>"}]
-    si.add_keywords(docs, GROUPS, tmp_path / "no-such-site", {"payments/refunds/": "How long a refund takes & how to track it"})
-    assert {"long", "takes", "&amp;"} <= set(docs[0]["keywords"].split(si.ZWSP))
-
-
 def test_descriptions_match_what_the_built_pages_say(real_site):
-    # The descriptions the adapter records equal the pages' own <meta name="description">: the split
-    # indexes of the real site carry, for each page, the description its HTML shows.
+    # The adapter records one description per page: the page shows it and the search keywords use it.
+    # The split index of the real site carries, for each page, the description its HTML shows.
     index = json.loads((real_site / "search" / "search_index.en.json").read_text(encoding="utf-8"))
     pages = [d for d in index["docs"] if "#" not in d["location"] and d["location"]]
     assert len(pages) > 20
     for doc in pages:
-        description = si.page_description(real_site, doc["location"])
+        shown = re.search(r'<meta name="description" content="([^"]*)"', (real_site / doc["location"] / "index.html").read_text(encoding="utf-8"))
+        description = html.unescape(shown.group(1)) if shown else ""
         expected = si.segment(description) if description else ""
-        assert expected and doc.get("keywords", "").startswith(si.html.escape(expected, quote=False)), doc["location"]
+        assert expected and doc.get("keywords", "").startswith(html.escape(expected, quote=False)), doc["location"]
 
 
 def test_repeated_paragraphs_leave_the_index_except_in_the_directory():
@@ -80,7 +74,7 @@ def test_split_writes_one_index_per_language_with_the_worker_fields(tmp_path):
     index = {"config": {"lang": ["zh"], "separator": "[\\s]+", "pipeline": ["stemmer"], "fields": {"title": {"boost": 1000}}},
              "docs": [{"location": "", "title": "首页", "text": "<p>你好</p>"}, {"location": "en/", "title": "Home", "text": "<p>Hi</p>"}]}
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
-    sizes = si.split_search_index(tmp_path)
+    sizes = si.split_search_index(tmp_path, {"": "首页说明", "en/": "Home page"})
     assert set(sizes) == {"zh", "en"} and not (tmp_path / "search" / "search_index.json").exists()
     en = json.loads((tmp_path / "search" / "search_index.en.json").read_text(encoding="utf-8"))
     assert [d["location"] for d in en["docs"]] == ["en/"]
